@@ -1,0 +1,64 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { MdxContent } from '@/components/mdx-content'
+import { PostMeta } from '@/components/post-meta'
+import { TableOfContents } from '@/components/table-of-contents'
+import { nestToc, parseToc } from '@/lib/mdx/toc'
+import { getAllPosts, getPostBySlug } from '@/lib/posts'
+import { site } from '@/lib/site'
+
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return getAllPosts().map((post) => ({ slug: post.slug }))
+}
+
+export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): Promise<Metadata> {
+  const post = getPostBySlug((await params).slug)
+  if (!post) notFound()
+  return {
+    title: post.title,
+    description: post.summary,
+    alternates: { canonical: post.url },
+    openGraph: {
+      type: 'article',
+      url: post.url,
+      title: post.title,
+      description: post.summary,
+      publishedTime: post.date,
+      modifiedTime: post.updated ?? post.date,
+      authors: [site.author.name],
+      tags: post.tags,
+    },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.summary },
+  }
+}
+
+export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
+  const post = getPostBySlug((await params).slug)
+  if (!post) notFound()
+  const toc = nestToc(parseToc(post.toc))
+
+  return (
+    <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-x-12">
+      <header className="mb-8 flex flex-col gap-4 lg:col-start-1">
+        <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{post.title}</h1>
+        <PostMeta date={post.date} updated={post.updated} readingTime={post.readingTime} tags={post.tags} />
+      </header>
+      <aside className="mb-8 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+        <div className="lg:sticky lg:top-8 lg:max-h-[calc(100dvh-4rem)] lg:overflow-y-auto">
+          <TableOfContents items={toc} />
+        </div>
+      </aside>
+      <div className="prose max-w-none prose-zinc lg:col-start-1 dark:prose-invert prose-headings:scroll-mt-6 prose-a:text-teal-700 dark:prose-a:text-teal-300">
+        <MdxContent code={post.body.code} />
+      </div>
+      <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
+        <h2 id="comments-heading" className="text-xl font-semibold">
+          Comments
+        </h2>
+        <p className="mt-2 text-zinc-600 dark:text-zinc-400">Comments are coming soon.</p>
+      </section>
+    </article>
+  )
+}

@@ -1,0 +1,29 @@
+import { getMDXComponent } from 'next-contentlayer2/hooks'
+import type { ComponentPropsWithoutRef } from 'react'
+import Link from 'next/link'
+
+function MdxLink({ href = '', ...props }: ComponentPropsWithoutRef<'a'>) {
+  if (href.startsWith('/')) return <Link href={href} {...props} />
+  if (href.startsWith('#')) return <a href={href} {...props} />
+  return <a href={href} rel="noopener noreferrer" {...props} />
+}
+
+/** Wide tables scroll inside their own box instead of widening the page on a phone. */
+function MdxTable(props: ComponentPropsWithoutRef<'table'>) {
+  return (
+    <div className="overflow-x-auto">
+      <table {...props} />
+    </div>
+  )
+}
+
+const components = { a: MdxLink, table: MdxTable }
+
+export type MdxContentProps = { code: string }
+
+/** Renders a post body compiled at build time by Contentlayer; a server component, so it ships no JavaScript. */
+export function MdxContent({ code }: MdxContentProps) {
+  // Called as a function, not mounted as `<Content />`: the compiled body is a plain function
+  // without hooks, and a component type created per render is what React's lint rightly forbids.
+  return getMDXComponent(code)({ components })
+}

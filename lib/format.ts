@@ -1,0 +1,10 @@
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+
+/** Post dates are calendar days stored as UTC midnight: format them in UTC so no reader sees the day before. */
+export function formatPostDate(iso: string): string {
+  return dateFormat.format(new Date(iso))
+}
+
+export function isoDay(iso: string): string {
+  return iso.slice(0, 10)
+}

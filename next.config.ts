@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next'
+
+// Contentlayer runs as its own step (`contentlayer2 build` / `contentlayer2 dev`, see package.json)
+// rather than through `withContentlayer`: that plugin hooks into webpack only, and Next.js 16 builds
+// with Turbopack. Pages import the generated data through the `contentlayer/generated` path alias.
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+}
+
+export default nextConfig

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { getMDXComponent } from 'next-contentlayer2/hooks'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { parseToc } from '@/lib/mdx/toc'
+
+const root = path.resolve(import.meta.dirname, '..')
+const fixtures = path.join(root, 'test/fixtures/content')
+const workDirs: string[] = []
+
+/** Runs the real Contentlayer build on a fixture folder, in a scratch directory so `.contentlayer/` of the site is untouched. */
+function buildContent(fixture: string) {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'contentlayer-test-'))
+  workDirs.push(cwd)
+  // The compiled config imports its plugins by package name: let it resolve them from the project.
+  symlinkSync(path.join(root, 'node_modules'), path.join(cwd, 'node_modules'), 'dir')
+  const result = spawnSync(
+    path.join(root, 'node_modules/.bin/contentlayer2'),
+    ['build', '--config', path.join(root, 'contentlayer.config.ts')],
+    // Contentlayer takes its working directory from PWD, not from process.cwd().
+    { cwd, env: { ...process.env, PWD: cwd, CONTENT_DIR: path.join(fixtures, fixture) }, encoding: 'utf8' },
+  )
+  const readDocuments = (): unknown[] =>
+    JSON.parse(readFileSync(path.join(cwd, '.contentlayer/generated/Post/_index.json'), 'utf8'))
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, readDocuments }
+}
+
+afterAll(() => {
+  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('front matter validation fails the build and names the file and the field', () => {
+  it.each([
+    ['missing-title', 'posts/no-title.mdx', 'title'],
+    ['unknown-field', 'posts/extra-field.mdx', 'author'],
+    ['bad-date', 'posts/bad-date.mdx', 'date'],
+    ['bad-tags', 'posts/bad-tags.mdx', 'tags'],
+  ])('%s', (fixture, file, field) => {
+    const { status, output } = buildContent(fixture)
+    expect(status).not.toBe(0)
+    expect(output).toContain(`"${file}"`)
+    expect(output).toMatch(new RegExp(`• ${field}:`))
+  })
+})
+
+describe('a valid post', () => {
+  const build = buildContent('valid')
+
+  it('builds, with the computed fields', () => {
+    expect(build.status, build.output).toBe(0)
+    const [post] = build.readDocuments() as Array<Record<string, unknown>>
+    expect(post).toMatchObject({
+      title: 'Tricky headings',
+      slug: 'tricky-headings',
+      url: '/blog/tricky-headings',
+      tags: ['café', 'api'],
+      draft: false,
+      readingTime: 1,
+    })
+  })
+
+  it('has a table of contents whose ids are exactly the ids of the rendered h2 and h3 headings', () => {
+    const [post] = build.readDocuments() as Array<{ toc: unknown; body: { code: string } }>
+    if (!post) throw new Error('no document generated')
+    const toc = parseToc(post.toc)
+    expect(toc).toEqual([
+      { depth: 2, text: 'Overview', id: 'overview' },
+      { depth: 3, text: 'Setup', id: 'setup' },
+      { depth: 2, text: 'Using Idempotency-Key with care', id: 'using-idempotency-key-with-care' },
+      { depth: 3, text: 'Setup', id: 'setup-1' },
+      { depth: 2, text: 'Overview', id: 'overview-1' },
+      // The page's own comments section owns `#comments`.
+      { depth: 2, text: 'Comments', id: 'comments-1' },
+      { depth: 2, text: 'Café & crème: naïve Unicode', id: 'café--crème-naïve-unicode' },
+      { depth: 3, text: 'Step 1: 2 > 1?', id: 'step-1-2--1' },
+    ])
+
+    const html = renderToStaticMarkup(createElement(getMDXComponent(post.body.code)))
+    const renderedIds = [...html.matchAll(/<h[23] id="([^"]+)"/g)].map((match) => match[1])
+    expect(renderedIds).toEqual(toc.map((entry) => entry.id))
+    // Each heading links to itself, and code is highlighted at build time.
+    expect(html).toContain('<h2 id="overview"><a class="heading-anchor" href="#overview">')
+    expect(html).toMatch(/<pre[^>]*data-language="ts"/)
+    expect(html).toContain('--shiki-light')
+  })
+})
