@@ -6,6 +6,10 @@ import type { NextConfig } from 'next'
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Post pages are static shells; the comments under them are the only request-time part
+  // (a Suspense boundary), so a new comment shows on every instance without revalidating the page.
+  // Cache Components rejects `dynamicParams`: unknown slugs call notFound() instead (still a 404).
+  cacheComponents: true,
 }
 
 export default nextConfig

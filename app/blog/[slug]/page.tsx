@@ -7,7 +7,6 @@ import { nestToc, parseToc } from '@/lib/mdx/toc'
 import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { site } from '@/lib/site'
 
-export const dynamicParams = false
 
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
