@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
+import { ThemeToggle } from './theme-toggle'
 
 export function SiteHeader() {
   return (
@@ -15,6 +16,10 @@ export function SiteHeader() {
           <Link href="/search" className="text-zinc-700 hover:text-zinc-900 hover:underline dark:text-zinc-300 dark:hover:text-zinc-100">
             Search
           </Link>
+          {/* Sized for the toggle, which appears only once JavaScript runs: nothing shifts. */}
+          <div className="flex h-8 w-40 justify-end">
+            <ThemeToggle />
+          </div>
         </nav>
       </div>
     </header>

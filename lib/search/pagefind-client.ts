@@ -30,7 +30,6 @@ const dataSchema = z.object({
   url: z.string(),
   content: z.string(),
   meta: z.object({ title: z.string(), date: z.optional(z.string()) }),
-  anchors: z.array(location),
   locations: z.array(z.number()),
   sub_results: z.array(
     z.object({
@@ -73,8 +72,8 @@ function toHit(data: z.infer<typeof dataSchema>): SearchHit {
     (top, sub) => (top && score(top) >= score(sub) ? top : sub),
     undefined,
   )
+  // From the section's heading on; a section with little text under its heading runs on into the next.
   const start = best?.anchor?.location ?? 0
-  const end = data.anchors.map((anchor) => anchor.location).find((at) => at > start)
   return {
     url: data.url,
     title: data.meta.title,
@@ -82,7 +81,7 @@ function toHit(data: z.infer<typeof dataSchema>): SearchHit {
     section: best?.anchor ? { title: best.title, url: best.url } : undefined,
     snippet: buildSnippet(data.content, {
       locations: best?.locations ?? data.locations,
-      range: { start, end: end ?? Number.POSITIVE_INFINITY },
+      range: { start, end: Number.POSITIVE_INFINITY },
       length: SNIPPET_WORDS,
     }),
   }
