@@ -64,10 +64,12 @@ export function loadPagefind(): Promise<Pagefind> {
 export async function searchPosts(term: string): Promise<SearchResponse> {
   const pagefind = await loadPagefind()
   const { results } = searchSchema.parse(await pagefind.search(term))
-  return { total: results.length, hits: results.map((result) => async () => toHit(dataSchema.parse(await result.data()))) }
+  return { total: results.length, hits: results.map((result) => async () => toSearchHit(await result.data())) }
 }
 
-function toHit(data: z.infer<typeof dataSchema>): SearchHit {
+/** What the page shows for one of Pagefind's results (`await result.data()`). */
+export function toSearchHit(value: unknown): SearchHit {
+  const data = dataSchema.parse(value)
   const best = data.sub_results.reduce<(typeof data.sub_results)[number] | undefined>(
     (top, sub) => (top && score(top) >= score(sub) ? top : sub),
     undefined,
