@@ -1,6 +1,9 @@
 import { getMDXComponent } from 'next-contentlayer2/hooks'
 import type { ComponentPropsWithoutRef } from 'react'
 import Link from 'next/link'
+import { Callout } from './mdx/callout'
+import { CodeBlock } from './mdx/code-block'
+import { Figure, MdxImage } from './mdx/figure'
 
 function MdxLink({ href = '', ...props }: ComponentPropsWithoutRef<'a'>) {
   if (href.startsWith('/')) return <Link href={href} {...props} />
@@ -17,7 +20,8 @@ function MdxTable(props: ComponentPropsWithoutRef<'table'>) {
   )
 }
 
-const components = { a: MdxLink, table: MdxTable }
+/** HTML elements Markdown produces, and the components authors may use (documented in CONTRIBUTING.md). */
+export const mdxComponents = { a: MdxLink, table: MdxTable, pre: CodeBlock, img: MdxImage, Callout, Figure }
 
 export type MdxContentProps = { code: string }
 
@@ -25,5 +29,5 @@ export type MdxContentProps = { code: string }
 export function MdxContent({ code }: MdxContentProps) {
   // Called as a function, not mounted as `<Content />`: the compiled body is a plain function
   // without hooks, and a component type created per render is what React's lint rightly forbids.
-  return getMDXComponent(code)({ components })
+  return getMDXComponent(code)({ components: mdxComponents })
 }

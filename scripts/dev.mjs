@@ -9,6 +9,11 @@ const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env }
 const first = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env })
 if (first.status !== 0) process.exit(first.status ?? 1)
 
+// The search index is built once, at start (drafts included, as in `next dev`): restart to
+// search posts added or edited since. A failure only costs search, so the site still starts.
+const index = spawnSync('npm', ['run', '--silent', 'search-index'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'development' } })
+if (index.status !== 0) console.warn('Search index not built: /search will say search is unavailable.')
+
 const children = [
   spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env }),
   spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit', env }),

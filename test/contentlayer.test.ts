@@ -6,6 +6,7 @@ import { getMDXComponent } from 'next-contentlayer2/hooks'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, describe, expect, it } from 'vitest'
+import { mdxComponents } from '@/components/mdx-content'
 import { parseToc } from '@/lib/mdx/toc'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -86,5 +87,26 @@ describe('a valid post', () => {
     expect(html).toContain('<h2 id="overview"><a class="heading-anchor" href="#overview">')
     expect(html).toMatch(/<pre[^>]*data-language="ts"/)
     expect(html).toContain('--shiki-light')
+  })
+})
+
+describe('code block options from the meta string', () => {
+  const build = buildContent('code-blocks')
+
+  it('renders a title, the language, highlighted lines, line numbers, and the MDX components', () => {
+    expect(build.status, build.output).toBe(0)
+    const [post] = build.readDocuments() as Array<{ body: { code: string } }>
+    if (!post) throw new Error('no document generated')
+    const html = renderToStaticMarkup(getMDXComponent(post.body.code)({ components: mdxComponents }))
+
+    expect(html).toMatch(/<figcaption data-rehype-pretty-code-title="" data-language="ts"[^>]*>lib\/db\.ts<\/figcaption>/)
+    expect(html).toMatch(/<code data-line-numbers="" data-language="ts"/)
+    const lines = [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) => Boolean(match[1]))
+    expect(lines).toEqual([true, false, true, true, false])
+    // The language label is server HTML; the copy button renders only in a browser.
+    expect(html).toContain('<span class="sr-only">Language: </span>ts</span>')
+    expect(html).toContain('<span class="sr-only">Language: </span>sql</span>')
+    expect(html).not.toContain('<button')
+    expect(html).toMatch(/<div role="note"[^>]*><p[^>]*>Warning<\/p><div[^>]*>Mind the <strong>gap<\/strong>.<\/div><\/div>/)
   })
 })

@@ -3,10 +3,18 @@ import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pret
 import remarkGfm from 'remark-gfm'
 import type { PluggableList } from 'unified'
 import { rehypeHeadingIds } from './rehype-heading-ids'
+import { rehypeImageSize } from './rehype-image-size'
+
+/**
+ * Both themes are rendered as CSS variables; globals.css shows the one the reader's theme calls
+ * for. These two keep every token at WCAG AA (4.5:1) on the code backgrounds in globals.css,
+ * highlighted lines included (github-light's orange and github-dark's comments do not):
+ * lib/mdx/code-theme.test.ts checks it.
+ */
+export const codeThemes = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const
 
 const prettyCode: PrettyCodeOptions = {
-  // Both themes are rendered as CSS variables; globals.css picks one per colour scheme.
-  theme: { light: 'github-light', dark: 'github-dark' },
+  theme: codeThemes,
   keepBackground: false,
   defaultLang: { block: 'plaintext' },
 }
@@ -21,5 +29,8 @@ export const rehypePlugins: PluggableList = [
     // extra "link to section" words read out before every section.
     { behavior: 'wrap', properties: { className: ['heading-anchor'] } },
   ],
+  // Meta strings after the language set a title (`title="lib/db.ts"`), highlighted lines
+  // (`{1,3-4}`) and line numbers (`showLineNumbers`); components/mdx/code-block.tsx adds the rest.
   [rehypePrettyCode, prettyCode],
+  rehypeImageSize,
 ]

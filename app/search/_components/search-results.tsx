@@ -1,0 +1,63 @@
+import Link from 'next/link'
+import { formatPostDate } from '@/lib/format'
+import type { SearchHit } from '@/lib/search/pagefind-client'
+
+export type SearchResultsProps = {
+  hits: readonly SearchHit[]
+  /** The results of the previous query, shown while a newer one runs. */
+  isStale: boolean
+  hasMore: boolean
+  onShowMore: () => void
+}
+
+export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResultsProps) {
+  return (
+    <>
+      <ol
+        aria-label="Search results"
+        aria-busy={isStale}
+        className="mt-2 divide-y aria-busy:opacity-60 divide-zinc-200 dark:divide-zinc-800">
+        {hits.map((hit) => (
+          <li key={hit.url} className="py-5">
+            <article className="flex flex-col gap-1">
+              <h2 className="text-lg font-semibold">
+                <Link href={hit.url} className="text-teal-800 hover:underline dark:text-teal-300">
+                  {hit.title}
+                </Link>
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                {hit.date ? <time dateTime={hit.date}>{formatPostDate(hit.date)}</time> : null}
+                {hit.date && hit.section ? ' · ' : null}
+                {hit.section ? (
+                  <Link href={hit.section.url} className="underline hover:text-zinc-900 dark:hover:text-zinc-100">
+                    {hit.section.title}
+                  </Link>
+                ) : null}
+              </p>
+              <p className="text-zinc-700 dark:text-zinc-300">
+                {hit.snippet.map((part, index) =>
+                  part.isMatch ? (
+                    <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-300/30 dark:text-amber-100">
+                      {part.text}
+                    </mark>
+                  ) : (
+                    part.text
+                  ),
+                )}
+              </p>
+            </article>
+          </li>
+        ))}
+      </ol>
+      {hasMore ? (
+        <button
+          type="button"
+          onClick={onShowMore}
+          className="mt-4 rounded-md border border-zinc-300 px-4 py-2 font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900"
+        >
+          Show more results
+        </button>
+      ) : null}
+    </>
+  )
+}

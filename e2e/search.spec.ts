@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search posts' })
+const results = (page: Page) => page.getByRole('list', { name: 'Search results' })
+const status = (page: Page) => page.getByRole('status')
+
+test('the header links to search, and a word found only in a post body finds that post', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click()
+  await expect(page).toHaveURL('/search')
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
+
+  // "Terraform" is in one paragraph of "What is backend engineering": not its title, summary, tags or headings.
+  await searchBox(page).fill('terraform')
+  await expect(status(page)).toHaveText('1 post matches “terraform”.')
+  await expect(page).toHaveURL('/search?q=terraform')
+  const hit = results(page).getByRole('listitem')
+  await expect(hit).toHaveCount(1)
+  await expect(hit.getByRole('link', { name: 'What is backend engineering' })).toHaveAttribute(
+    'href',
+    '/blog/what-is-backend-engineering',
+  )
+  // The section the word is in links to its heading; the match is highlighted as text.
+  await expect(hit.getByRole('link', { name: 'Cloud services' })).toHaveAttribute(
+    'href',
+    '/blog/what-is-backend-engineering#cloud-services',
+  )
+  await expect(hit.locator('mark')).toHaveText(['Terraform'])
+  await expect(hit).toContainText('Infrastructure as code with Terraform or OpenTofu')
+
+  await hit.getByRole('link', { name: 'What is backend engineering' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is backend engineering')
+})
+
+test('nonsense finds nothing and says so', async ({ page }) => {
+  await page.goto('/search')
+  await searchBox(page).fill('zzqxvbnm')
+  await expect(status(page)).toHaveText('No posts match “zzqxvbnm”. Try fewer or different words.')
+  await expect(results(page)).toHaveCount(0)
+})
+
+test('tags, headings and summaries are searchable too', async ({ page }) => {
+  await page.goto('/search?q=postgresql')
+  await expect(results(page).getByRole('link', { name: 'Designing a REST API that lasts' })).toBeVisible()
+  await page.goto('/search?q=microservices')
+  await expect(results(page).getByRole('link', { name: 'What is backend engineering' })).toBeVisible()
+  await page.goto('/search?q=career')
+  await expect(status(page)).toHaveText('1 post matches “career”.')
+})
+
+test('?q= in the URL searches on load, and Back/Forward restore earlier searches', async ({ page }) => {
+  await page.goto('/search?q=idempotency')
+  await expect(searchBox(page)).toHaveValue('idempotency')
+  await expect(results(page).getByRole('link', { name: 'Designing a REST API that lasts' })).toBeVisible()
+
+  await searchBox(page).fill('terraform')
+  await searchBox(page).press('Enter')
+  await expect(page).toHaveURL('/search?q=terraform')
+  await expect(status(page)).toHaveText('1 post matches “terraform”.')
+
+  await page.goBack()
+  await expect(page).toHaveURL('/search?q=idempotency')
+  await expect(searchBox(page)).toHaveValue('idempotency')
+  await expect(results(page).getByRole('link', { name: 'Designing a REST API that lasts' })).toBeVisible()
+
+  await page.goForward()
+  await expect(searchBox(page)).toHaveValue('terraform')
+  await expect(status(page)).toHaveText('1 post matches “terraform”.')
+})
+
+test('search works with the keyboard alone', async ({ page }) => {
+  await page.goto('/search')
+  await searchBox(page).focus()
+  await page.keyboard.type('etag')
+  await page.keyboard.press('Enter')
+  await expect(status(page)).toHaveText("1 post matches “etag”.")
+  await page.keyboard.press('Tab') // the Search button
+  await page.keyboard.press('Tab') // the first result
+  await expect(results(page).getByRole('link', { name: 'Designing a REST API that lasts' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL('/blog/designing-a-rest-api-that-lasts')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the form still puts the query in the URL and explains that search needs JavaScript', async ({ page }) => {
+    await page.goto('/search')
+    await searchBox(page).fill('kafka')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page).toHaveURL('/search?q=kafka')
+    // Playwright turns scripts off without making Chromium parse <noscript> as markup, so check the
+    // server's HTML: a browser with JavaScript off shows this paragraph.
+    const html = await (await page.request.get('/search?q=kafka')).text()
+    expect(html).toMatch(/<noscript><p[^>]*>Search runs in your browser and needs JavaScript\./)
+  })
+})

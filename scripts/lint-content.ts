@@ -1,0 +1,25 @@
+// `npm run lint:content`: checks every post and prints `file:line: message` for each problem
+// (see lib/content-lint/). Exits 1 when there is any. CONTENT_DIR points it at other posts, as it
+// does Contentlayer.
+import path from 'node:path'
+import { z } from 'zod'
+import { Post } from '../contentlayer.config'
+import { fieldSpecSchema } from '@/lib/content-lint/frontmatter'
+import { lintContent } from '@/lib/content-lint/lint'
+
+const rootDir = process.cwd()
+const contentDir = path.relative(rootDir, path.resolve(process.env.CONTENT_DIR ?? 'content')) || '.'
+const problems = lintContent({
+  contentDir,
+  rootDir,
+  fields: z.record(z.string(), fieldSpecSchema).parse(Post.def().fields),
+  today: new Date().toISOString().slice(0, 10),
+})
+
+for (const problem of problems) console.log(`${problem.file}:${problem.line}: ${problem.message}`)
+if (problems.length > 0) {
+  const files = new Set(problems.map((problem) => problem.file)).size
+  console.error(`\nlint:content: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`)
+  process.exit(1)
+}
+console.log(`lint:content: every post in ${contentDir}/posts is fine`)
