@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next'
+import { securityHeaders } from './lib/security-headers'
+import { site } from './lib/site'
 
 // Contentlayer runs as its own step (`contentlayer2 build` / `contentlayer2 dev`, see package.json)
 // rather than through `withContentlayer`: that plugin hooks into webpack only, and Next.js 16 builds
@@ -10,6 +12,18 @@ const nextConfig: NextConfig = {
   // (a Suspense boundary), so a new comment shows on every instance without revalidating the page.
   // Cache Components rejects `dynamicParams`: unknown slugs call notFound() instead (still a 404).
   cacheComponents: true,
+  // Every post is prerendered whole, per URL: a link should prefetch that page, not a generic
+  // App Shell for /blog/[slug] that would stream the article in after the click.
+  partialPrefetching: false,
+  // A self-contained server in .next/standalone for Docker and plain Node hosts (see Dockerfile).
+  output: 'standalone',
+  async headers() {
+    const headers = securityHeaders({
+      isProduction: process.env.NODE_ENV === 'production',
+      isHttps: site.url.startsWith('https://'),
+    })
+    return [{ source: '/:path*', headers }]
+  },
 }
 
 export default nextConfig

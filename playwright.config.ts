@@ -35,12 +35,12 @@ export default defineConfig({
     launchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // Runs against the production build made by `npm run test:e2e` (`next build` first).
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${PORT}`,
+    // The standalone server that `npm start` and the Dockerfile run, from the build `npm run test:e2e` makes.
+    command: 'node scripts/start.mjs',
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
   },
 })

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 const path = '/blog/designing-a-rest-api-that-lasts'
 const source = readFileSync('content/posts/designing-a-rest-api-that-lasts.mdx', 'utf8')

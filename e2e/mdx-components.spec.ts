@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 const path = '/blog/designing-a-rest-api-that-lasts'
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 const path = '/blog/what-is-backend-engineering'
 const toc = (page: Page) => page.getByRole('navigation', { name: 'Table of contents' })

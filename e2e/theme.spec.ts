@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { themeScript } from '../lib/theme/script'
 import { getThemeScriptCspHash } from '../lib/theme/script-hash'
 
