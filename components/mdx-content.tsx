@@ -20,8 +20,14 @@ function MdxTable(props: ComponentPropsWithoutRef<'table'>) {
   )
 }
 
+/** Task-list checkboxes are read-only and unlabelled in GFM's output: give them a name. */
+function MdxInput(props: ComponentPropsWithoutRef<'input'>) {
+  if (props.type !== 'checkbox') return <input {...props} />
+  return <input {...props} aria-label={props.checked ? 'Done' : 'To do'} />
+}
+
 /** HTML elements Markdown produces, and the components authors may use (documented in CONTRIBUTING.md). */
-export const mdxComponents = { a: MdxLink, table: MdxTable, pre: CodeBlock, img: MdxImage, Callout, Figure }
+export const mdxComponents = { a: MdxLink, table: MdxTable, input: MdxInput, pre: CodeBlock, img: MdxImage, Callout, Figure }
 
 export type MdxContentProps = { code: string }
 

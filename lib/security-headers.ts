@@ -10,7 +10,9 @@ export function contentSecurityPolicy({ isProduction, isHttps }: SecurityHeaderO
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // React's development build evaluates strings for its debugging aids; production never does.
-    'script-src': ["'self'", "'unsafe-inline'", ...(isProduction ? [] : ["'unsafe-eval'"])],
+    // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it does not allow eval().
+    'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", ...(isProduction ? [] : ["'unsafe-eval'"])],
+    'worker-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'"],
