@@ -4,8 +4,21 @@ import { selectPosts } from './post-selection'
 
 export type { Post }
 
-// `next dev` shows drafts so authors can preview them; `next build` leaves them out entirely.
-const posts = selectPosts(allPosts, { includeDrafts: process.env.NODE_ENV === 'development' })
+// `next dev` previews drafts and scheduled posts so authors can read them before they go out;
+// `next build` leaves both out entirely.
+const isPreview = process.env.NODE_ENV === 'development'
+
+/**
+ * The build's clock: fixed once in next.config.ts and inlined, so every page of one build (each
+ * worker evaluates this module) agrees on which scheduled posts are out.
+ */
+function getBuildTime(): number {
+  const buildTime = Date.parse(process.env.BUILD_TIME ?? '')
+  if (Number.isNaN(buildTime)) throw new Error('BUILD_TIME is not set: it comes from next.config.ts')
+  return buildTime
+}
+
+const posts = selectPosts(allPosts, { includeDrafts: isPreview, includeScheduled: isPreview, now: getBuildTime() })
 const postsBySlug = new Map(posts.map((post) => [post.slug, post]))
 
 /** Every post a reader may see, newest first. */
@@ -13,7 +26,8 @@ export function getAllPosts(): readonly Post[] {
   return posts
 }
 
-/** Returns undefined for unknown slugs and, in production, for drafts. */
+/** Returns undefined for unknown slugs and, in production, for drafts and scheduled posts. */
 export function getPostBySlug(slug: string): Post | undefined {
   return postsBySlug.get(slug)
 }
+
