@@ -1,14 +1,32 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
 
+const links = [
+  { href: '/tags', label: 'Tags' },
+  { href: '/archive', label: 'Archive' },
+]
+
 export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
-      <div className="mx-auto flex max-w-6xl flex-col gap-1 px-4 py-6 sm:px-6">
-        <Link href="/" className="w-fit text-xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">
-          {site.name}
-        </Link>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{site.tagline}</p>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-x-8 gap-y-4 px-4 py-6 sm:px-6">
+        <div className="flex flex-col gap-1">
+          <Link href="/" className="w-fit text-xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">
+            {site.name}
+          </Link>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{site.tagline}</p>
+        </div>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </header>
   )

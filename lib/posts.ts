@@ -1,6 +1,7 @@
 import 'server-only'
 import { allPosts, type Post } from 'contentlayer/generated'
 import { selectPosts } from './post-selection'
+import { getTagIndex, type TagIndex, type TagSummary } from './tags'
 
 export type { Post }
 
@@ -31,3 +32,16 @@ export function getPostBySlug(slug: string): Post | undefined {
   return postsBySlug.get(slug)
 }
 
+let tagIndex: TagIndex<Post> | undefined
+
+/** Every tag with its post count, sorted by name; computed once per server process. */
+export function getAllTags(): readonly TagSummary[] {
+  tagIndex ??= getTagIndex(posts)
+  return tagIndex.tags
+}
+
+/** The posts of a tag slug (see lib/tags.ts), newest first; undefined for an unknown tag. */
+export function getPostsByTag(slug: string): readonly Post[] | undefined {
+  tagIndex ??= getTagIndex(posts)
+  return tagIndex.postsByTag.get(slug)
+}
