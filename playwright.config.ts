@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
+// The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts, on the next port.
+const FIXTURE_PORT = PORT + 1
+const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
+const fixtureSpecs = /\.fixture\.spec\.ts$/
 
 // Debian's Chromium where it exists (CI and machines without network access to Playwright's
 // browser downloads); Playwright's own browsers everywhere else.
@@ -34,13 +38,26 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // Runs against the production build made by `npm run test:e2e` (`next build` first).
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${PORT}`,
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: fixtureSpecs },
+    { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testMatch: fixtureSpecs },
+  ],
+  // Run against the production builds made by `npm run test:e2e`: the site (`next build`), and
+  // the fixture site built from test/fixtures/content/site into .e2e-fixture-site/.
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${PORT}`,
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
+      url: fixtureURL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
 })
