@@ -24,6 +24,19 @@ const nextConfig: NextConfig = {
     })
     return [{ source: '/:path*', headers }]
   },
+  // Page 1 of a list is the list itself: one address per page, and old or hand-typed links still land.
+  async redirects() {
+    return [
+      { source: '/blog', destination: '/', permanent: true },
+      { source: '/blog/page/1', destination: '/', permanent: true },
+      { source: '/tags/:tag/page/1', destination: '/tags/:tag', permanent: true },
+    ]
+  },
+  env: {
+    // One clock for the whole build: a post dated later than this is scheduled and left out
+    // (lib/posts.ts). Set here, once, rather than read in each page worker.
+    BUILD_TIME: new Date().toISOString(),
+  },
 }
 
 export default nextConfig

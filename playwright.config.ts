@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
+// The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts, on the next port.
+const FIXTURE_PORT = PORT + 1
+const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
+const fixtureSpecs = /\.fixture\.spec\.ts$/
 
 // Debian's Chromium where it exists (CI and machines without network access to Playwright's
 // browser downloads); Playwright's own browsers everywhere else.
@@ -36,13 +40,26 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The standalone server that `npm start` and the Dockerfile run, from the build `npm run test:e2e` makes.
-    command: 'node scripts/start.mjs',
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: fixtureSpecs },
+    { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testMatch: fixtureSpecs },
+  ],
+  // The standalone servers that `npm start` and the Dockerfile run, from the builds `npm run test:e2e`
+  // makes: the site, and the fixture site built from test/fixtures/content/site into .e2e-fixture-site/.
+  webServer: [
+    {
+      command: 'node scripts/start.mjs',
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
+    },
+    {
+      command: 'node .e2e-fixture-site/scripts/start.mjs',
+      url: fixtureURL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(FIXTURE_PORT), HOSTNAME: '127.0.0.1' },
+    },
+  ],
 })

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
+import { getAlternates } from '@/lib/metadata'
 import { site } from '@/lib/site'
 import { themeScript } from '@/lib/theme/script'
 import './globals.css'
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
   title: { default: site.name, template: `%s · ${site.name}` },
   description: site.description,
   authors: [{ name: site.author.name }],
-  alternates: { canonical: '/' },
+  alternates: getAlternates('/'),
   openGraph: { type: 'website', siteName: site.name, locale: site.locale, url: '/' },
   twitter: { card: 'summary_large_image' },
 }

@@ -1,4 +1,6 @@
+import Link from 'next/link'
 import { formatPostDate, isoDay } from '@/lib/format'
+import { getTagPath, getTagSlug, normalizeTag } from '@/lib/tags'
 
 export type PostMetaProps = { date: string; updated?: string | undefined; readingTime: number; tags: readonly string[] }
 
@@ -16,11 +18,13 @@ export function PostMeta({ date, updated, readingTime, tags }: PostMetaProps) {
       {tags.length > 0 ? (
         <ul aria-label="Tags" className="flex flex-wrap gap-2">
           {tags.map((tag) => (
-            <li
-              key={tag}
-              className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
-            >
-              {tag}
+            <li key={tag}>
+              <Link
+                href={getTagPath(getTagSlug(tag))}
+                className="block rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-200 hover:text-zinc-900 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-zinc-50"
+              >
+                {normalizeTag(tag)}
+              </Link>
             </li>
           ))}
         </ul>

@@ -2,6 +2,12 @@ import Link from 'next/link'
 import { site } from '@/lib/site'
 import { ThemeToggle } from './theme-toggle'
 
+const links = [
+  { href: '/tags', label: 'Tags' },
+  { href: '/archive', label: 'Archive' },
+  { href: '/search', label: 'Search' },
+]
+
 export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -12,10 +18,16 @@ export function SiteHeader() {
           </Link>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{site.tagline}</p>
         </div>
-        <nav aria-label="Site" className="flex items-center gap-4 text-sm font-medium">
-          <Link href="/search" className="text-zinc-700 hover:text-zinc-900 hover:underline dark:text-zinc-300 dark:hover:text-zinc-100">
-            Search
-          </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
+          <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
           {/* Sized for the toggle, which appears only once JavaScript runs: nothing shifts. */}
           <div className="flex h-8 w-40 justify-end">
             <ThemeToggle />

@@ -14,11 +14,25 @@ export const site = {
     'Backend Playbook is a technical blog about backend engineering: APIs, databases, security, performance, microservices, Kafka and the cloud.',
   url: resolveSiteUrl(),
   locale: 'en_GB',
+  language: 'en-GB',
   author: { name: 'The Backend Playbook team' },
   repository: {
     url: 'https://github.com/backend-playbook/backend-playbook',
     branch: 'main',
+    /** Where the posts live in the repository (Contentlayer's `contentDirPath`). */
+    contentDir: 'content',
   },
 } as const
 
 export type Site = typeof site
+
+/** An absolute URL on this site, for feeds, the sitemap and structured data, where relative links do not work. */
+export function getAbsoluteUrl(path: string): string {
+  return new URL(path, `${site.url}/`).href
+}
+
+/** GitHub's editor for a post, from Contentlayer's `_raw.sourceFilePath` (`posts/<slug>.mdx`). */
+export function getEditUrl(sourceFilePath: string): string {
+  const { url, branch, contentDir } = site.repository
+  return `${url}/edit/${branch}/${contentDir}/${sourceFilePath.split('/').map(encodeURIComponent).join('/')}`
+}

@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { getMDXComponent } from 'next-contentlayer2/hooks'
 import { createElement } from 'react'
@@ -8,30 +5,19 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { mdxComponents } from '@/components/mdx-content'
 import { parseToc } from '@/lib/mdx/toc'
+import { buildContent as buildContentDir, type ContentBuild } from './build-content'
 
-const root = path.resolve(import.meta.dirname, '..')
-const fixtures = path.join(root, 'test/fixtures/content')
-const workDirs: string[] = []
+const fixtures = path.join(import.meta.dirname, 'fixtures/content')
+const builds: ContentBuild[] = []
 
-/** Runs the real Contentlayer build on a fixture folder, in a scratch directory so `.contentlayer/` of the site is untouched. */
 function buildContent(fixture: string) {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'contentlayer-test-'))
-  workDirs.push(cwd)
-  // The compiled config imports its plugins by package name: let it resolve them from the project.
-  symlinkSync(path.join(root, 'node_modules'), path.join(cwd, 'node_modules'), 'dir')
-  const result = spawnSync(
-    path.join(root, 'node_modules/.bin/contentlayer2'),
-    ['build', '--config', path.join(root, 'contentlayer.config.ts')],
-    // Contentlayer takes its working directory from PWD, not from process.cwd().
-    { cwd, env: { ...process.env, PWD: cwd, CONTENT_DIR: path.join(fixtures, fixture) }, encoding: 'utf8' },
-  )
-  const readDocuments = (): unknown[] =>
-    JSON.parse(readFileSync(path.join(cwd, '.contentlayer/generated/Post/_index.json'), 'utf8'))
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, readDocuments }
+  const build = buildContentDir(path.join(fixtures, fixture))
+  builds.push(build)
+  return build
 }
 
 afterAll(() => {
-  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true })
+  for (const build of builds) build.cleanUp()
 })
 
 describe('front matter validation fails the build and names the file and the field', () => {

@@ -1,26 +1,41 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { JsonLd } from '@/components/json-ld'
 import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
+import { PostNav } from '@/components/post-nav'
+import { SeriesNav } from '@/components/series-nav'
 import { TableOfContents } from '@/components/table-of-contents'
+import { getBlogPostingJsonLd } from '@/lib/json-ld'
+import { getAlternates } from '@/lib/metadata'
 import { nestToc, parseToc } from '@/lib/mdx/toc'
 import { getAllPosts, getPostBySlug } from '@/lib/posts'
-import { site } from '@/lib/site'
-
+import { decodeRouteParam } from '@/lib/route-params'
+import { getAdjacentPosts, getSeries } from '@/lib/series'
+import { getEditUrl, site } from '@/lib/site'
 
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
 }
 
-export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): Promise<Metadata> {
-  const post = getPostBySlug((await params).slug)
+/** The post of a `[slug]` param, which arrives percent-encoded (`d%C3%A9j%C3%A0-vu`). */
+async function loadPost(params: PageProps<'/blog/[slug]'>['params']) {
+  const post = getPostBySlug(decodeRouteParam((await params).slug) ?? '')
   if (!post) notFound()
+  return post
+}
+
+export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): Promise<Metadata> {
+  const post = await loadPost(params)
+  // The Open Graph image comes from ./opengraph-image.tsx, which Next.js adds to these tags.
   return {
     title: post.title,
     description: post.summary,
-    alternates: { canonical: post.url },
+    alternates: getAlternates(post.url),
     openGraph: {
       type: 'article',
+      siteName: site.name,
+      locale: site.locale,
       url: post.url,
       title: post.title,
       description: post.summary,
@@ -34,17 +49,19 @@ export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): P
 }
 
 export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
-  const post = getPostBySlug((await params).slug)
-  if (!post) notFound()
+  const post = await loadPost(params)
   const toc = nestToc(parseToc(post.toc))
+  const series = getSeries(getAllPosts(), post)
 
   return (
     <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-x-12">
+      <JsonLd data={getBlogPostingJsonLd(post, site)} />
       <header className="mb-8 flex flex-col gap-4 lg:col-start-1">
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{post.title}</h1>
         <PostMeta date={post.date} updated={post.updated} readingTime={post.readingTime} tags={post.tags} />
+        {series ? <SeriesNav series={series} currentSlug={post.slug} /> : null}
       </header>
-      <aside className="mb-8 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+      <aside className="mb-8 lg:col-start-2 lg:row-span-4 lg:row-start-1">
         <div className="lg:sticky lg:top-8 lg:max-h-[calc(100dvh-4rem)] lg:overflow-y-auto">
           <TableOfContents items={toc} />
         </div>
@@ -52,6 +69,14 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
       <div className="prose max-w-none prose-zinc lg:col-start-1 dark:prose-invert prose-headings:scroll-mt-6 prose-a:text-teal-700 dark:prose-a:text-teal-300">
         <MdxContent code={post.body.code} />
       </div>
+      <footer className="mt-12 flex flex-col gap-8 lg:col-start-1">
+        <p className="text-sm">
+          <a href={getEditUrl(post._raw.sourceFilePath)} className="text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            Edit this page on GitHub
+          </a>
+        </p>
+        <PostNav {...getAdjacentPosts(getAllPosts(), post.slug)} />
+      </footer>
       <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
         <h2 id="comments-heading" className="text-xl font-semibold">
           Comments

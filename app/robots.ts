@@ -1,0 +1,10 @@
+import type { MetadataRoute } from 'next'
+import { getAbsoluteUrl } from '@/lib/site'
+
+export default function robots(): MetadataRoute.Robots {
+  return {
+    // API routes answer scripts, not readers: nothing there for a search index.
+    rules: { userAgent: '*', allow: '/', disallow: '/api/' },
+    sitemap: getAbsoluteUrl('/sitemap.xml'),
+  }
+}
