@@ -34,8 +34,9 @@ const nextConfig: NextConfig = {
   },
   env: {
     // One clock for the whole build: a post dated later than this is scheduled and left out
-    // (lib/posts.ts). Set here, once, rather than read in each page worker.
-    BUILD_TIME: new Date().toISOString(),
+    // (lib/posts.ts). `npm run build` sets it for every step (scripts/build.mjs); set here, once,
+    // when `next build` runs alone, rather than read in each page worker.
+    BUILD_TIME: process.env.BUILD_TIME ?? new Date().toISOString(),
   },
 }
 

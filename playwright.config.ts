@@ -44,8 +44,10 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: fixtureSpecs },
     { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testMatch: fixtureSpecs },
   ],
-  // The standalone servers that `npm start` and the Dockerfile run, from the builds `npm run test:e2e`
-  // makes: the site, and the fixture site built from test/fixtures/content/site into .e2e-fixture-site/.
+  // The production builds `npm run test:e2e` makes: the site, served by the standalone server that
+  // `npm start` and the Dockerfile run, and the fixture site built from test/fixtures/content/site
+  // into .e2e-fixture-site/. That copy sits inside the project, so its standalone output nests one
+  // folder deeper: `next start` serves it instead.
   webServer: [
     {
       command: 'node scripts/start.mjs',
@@ -55,11 +57,11 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
     },
     {
-      command: 'node .e2e-fixture-site/scripts/start.mjs',
+      command: `node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
       url: fixtureURL,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(FIXTURE_PORT), HOSTNAME: '127.0.0.1' },
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
     },
   ],
 })

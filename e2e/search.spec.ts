@@ -7,7 +7,7 @@ const status = (page: Page) => page.getByRole('status')
 
 test('the header links to search, and a word found only in a post body finds that post', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
   await expect(page).toHaveURL('/search')
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
 
