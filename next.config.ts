@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 
 // Contentlayer runs as its own step (`contentlayer2 build` / `contentlayer2 dev`, see package.json)
 // rather than through `withContentlayer`: that plugin hooks into webpack only, and Next.js 16 builds
@@ -10,6 +11,19 @@ const nextConfig: NextConfig = {
   // (a Suspense boundary), so a new comment shows on every instance without revalidating the page.
   // Cache Components rejects `dynamicParams`: unknown slugs call notFound() instead (still a 404).
   cacheComponents: true,
+  // PGlite loads its WebAssembly and data files from its own package directory at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  // The migrations are read from disk when the database opens: ship them with every server function.
+  outputFileTracingIncludes: { '/**': ['./lib/db/migrations/*.sql'] },
 }
 
-export default nextConfig
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD && process.env.VERCEL && !process.env.DATABASE_URL) {
+    console.warn(
+      '\n⚠ Comments: VERCEL is set but DATABASE_URL is not. Vercel does not keep files between requests, so the\n' +
+        '  embedded PGlite database cannot be used: the comments API will answer 503 and the form will say that\n' +
+        '  comments are unavailable. Set DATABASE_URL to a PostgreSQL database to enable comments.\n',
+    )
+  }
+  return nextConfig
+}

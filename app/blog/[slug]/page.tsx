@@ -1,12 +1,13 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { Suspense } from 'react'
 import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
 import { TableOfContents } from '@/components/table-of-contents'
 import { nestToc, parseToc } from '@/lib/mdx/toc'
 import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { site } from '@/lib/site'
-
+import { CommentsSection } from './_components/comments-section'
 
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): P
   }
 }
 
-export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
+export default async function PostPage({ params, searchParams }: PageProps<'/blog/[slug]'>) {
   const post = getPostBySlug((await params).slug)
   if (!post) notFound()
   const toc = nestToc(parseToc(post.toc))
@@ -53,11 +54,24 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
         <MdxContent code={post.body.code} />
       </div>
       <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
-        <h2 id="comments-heading" className="text-xl font-semibold">
-          Comments
-        </h2>
-        <p className="mt-2 text-zinc-600 dark:text-zinc-400">Comments are coming soon.</p>
+        {/* The article above is the static shell; the comments are read per request (Cache Components). */}
+        <Suspense fallback={<CommentsFallback />}>
+          <CommentsSection slug={post.slug} postUrl={post.url} searchParams={searchParams} />
+        </Suspense>
       </section>
     </article>
+  )
+}
+
+function CommentsFallback() {
+  return (
+    <>
+      <h2 id="comments-heading" className="text-xl font-semibold">
+        Comments
+      </h2>
+      <p role="status" className="mt-2 text-zinc-600 dark:text-zinc-400">
+        Loading comments…
+      </p>
+    </>
   )
 }

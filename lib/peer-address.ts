@@ -1,0 +1,32 @@
+import { IncomingMessage, Server } from 'node:http'
+
+// No 'server-only' here: instrumentation.ts is not compiled in the React Server layer where that
+// import is allowed. node:http keeps this module out of client bundles just as well.
+
+/** Our own header for the socket address; a value sent by a client is overwritten, never trusted. */
+export const PEER_ADDRESS_HEADER = 'x-playbook-peer-address'
+
+let isInstalled = false
+
+/**
+ * `next start` copies the socket address into X-Forwarded-For only when the request has none, so
+ * a client that sends its own header hides its address from route handlers. This records the
+ * socket address of every request in a header of ours, overwriting whatever the client sent.
+ * Installed once from instrumentation.ts, before Next.js handles requests.
+ */
+export function recordPeerAddresses(): void {
+  if (isInstalled) return
+  isInstalled = true
+  const originalEmit = Server.prototype.emit
+  Object.defineProperty(Server.prototype, 'emit', {
+    configurable: true,
+    writable: true,
+    value: function emit(this: Server, event: string | symbol, ...args: unknown[]) {
+      const [request] = args
+      if (event === 'request' && request instanceof IncomingMessage) {
+        request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? ''
+      }
+      return Reflect.apply(originalEmit, this, [event, ...args])
+    },
+  })
+}
