@@ -7,14 +7,15 @@ import { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db } from '.
 
 export { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db, type Queryable } from './db/types'
 
-type DbConfig = Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'PGLITE_DIR' | 'VERCEL'>
+type DbConfig = Pick<Env, 'DATABASE_POOL_MAX' | 'PGLITE_DIR'> & Partial<Pick<Env, 'DATABASE_URL' | 'VERCEL'>>
 
-/** PostgreSQL when DATABASE_URL is set, else PGlite under PGLITE_DIR; migrated before it is returned. */
-export async function openDb(config: DbConfig): Promise<Db> {
+/** PostgreSQL when DATABASE_URL is set, else PGlite under PGLITE_DIR; migrated before it is returned (unless told not to). */
+export async function openDb(config: DbConfig, options: { isMigrated?: boolean } = {}): Promise<Db> {
   if (!config.DATABASE_URL && config.VERCEL) throw new DatabaseNotConfiguredError()
   const db = config.DATABASE_URL
     ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX)
     : await openPGlite(config.PGLITE_DIR)
+  if (options.isMigrated === false) return db
   try {
     await migrate(db)
   } catch (error) {

@@ -1,11 +1,12 @@
 import 'server-only'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { after } from 'next/server'
 import { getDb } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { getPostBySlug } from '@/lib/posts'
 import { site } from '@/lib/site'
 import { hashClientAddress, resolveClientAddress } from './client-address'
+import { hashBody } from './hash'
 import { decideStatus } from './moderation'
 import type { CommentInput } from './schema'
 import { createComment, getSharedSecret, type CreateResult } from './store'
@@ -32,10 +33,6 @@ async function getAddressKey(): Promise<string> {
     addressKey = undefined
   })
   return addressKey
-}
-
-export function hashBody(body: string): string {
-  return createHash('sha256').update(body).digest('hex')
 }
 
 /** Checks the post, keys the client, decides moderation and stores the comment (with every limit). */
