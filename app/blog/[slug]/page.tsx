@@ -7,6 +7,7 @@ import { TableOfContents } from '@/components/table-of-contents'
 import { nestToc, parseToc } from '@/lib/mdx/toc'
 import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { site } from '@/lib/site'
+import { CommentsNoScript } from './_components/comments-no-script'
 import { CommentsSection } from './_components/comments-section'
 
 export function generateStaticParams() {
@@ -58,6 +59,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/blo
         <Suspense fallback={<CommentsFallback />}>
           <CommentsSection slug={post.slug} postUrl={post.url} searchParams={searchParams} />
         </Suspense>
+        <CommentsNoScript />
       </section>
     </article>
   )

@@ -35,13 +35,13 @@ export async function CommentsSection({ slug, postUrl, searchParams }: CommentsS
   const [params, loaded] = await Promise.all([searchParams, loadComments(slug)])
   if ('problem' in loaded && loaded.problem === 'not-configured') {
     return (
-      <>
+      <div data-comments-live>
         <h2 id="comments-heading" className="text-xl font-semibold">Comments</h2>
         <div id="comment-form" className="mt-4">
           <h3 className="text-lg font-semibold">Post a comment</h3>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">Comments are unavailable on this site right now.</p>
         </div>
-      </>
+      </div>
     )
   }
   const comments = 'comments' in loaded ? loaded.comments : []
@@ -51,7 +51,8 @@ export async function CommentsSection({ slug, postUrl, searchParams }: CommentsS
   const outcome = first(params.comment)
 
   return (
-    <>
+    // data-comments-live: how globals.css finds this part for readers without JavaScript.
+    <div data-comments-live>
       <h2 id="comments-heading" className="text-xl font-semibold">
         {'comments' in loaded ? countLabel(comments) : 'Comments'}
       </h2>
@@ -74,6 +75,6 @@ export async function CommentsSection({ slug, postUrl, searchParams }: CommentsS
           outcome: outcome === 'published' || outcome === 'pending' ? outcome : undefined,
         }}
       />
-    </>
+    </div>
   )
 }
