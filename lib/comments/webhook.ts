@@ -27,7 +27,8 @@ export async function notifyWebhook(url: string, payload: WebhookPayload, timeou
     if (!response.ok) console.warn(`[comments] webhook answered ${response.status} for comment ${payload.comment.id}`)
     return response.ok
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String(error)
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${String(error)}${cause}`
     console.warn(`[comments] webhook failed for comment ${payload.comment.id}: ${reason}`)
     return false
   }
