@@ -145,3 +145,16 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
     await new Promise((resolve) => server.close(resolve))
   }
 })
+
+test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({ page, request }) => {
+  const name = unique('Linker')
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill('My write-up: https://example.com/post')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.')
+  await expect(form.getByLabel('Comment')).toHaveValue('')
+  await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
+  expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
+})

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { PEER_ADDRESS_HEADER } from '@/lib/peer-address'
+import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/peer-address'
 import { hashClientAddress, normalizeAddress, resolveClientAddress } from './client-address'
 
 const headers = (values: Record<string, string>) => new Headers(values)
 
 describe('resolveClientAddress', () => {
   it('with no trusted proxy, uses the socket address and ignores X-Forwarded-For', () => {
-    const request = headers({ [PEER_ADDRESS_HEADER]: '203.0.113.7', 'x-forwarded-for': '198.51.100.1' })
+    const request = headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7'), 'x-forwarded-for': '198.51.100.1' })
     expect(resolveClientAddress(request, 0)).toBe('203.0.113.7')
   })
 
@@ -14,8 +14,13 @@ describe('resolveClientAddress', () => {
     expect(resolveClientAddress(headers({ 'x-forwarded-for': '198.51.100.1' }), 0)).toBeUndefined()
   })
 
+  it('ignores a peer-address header that this process did not write (sent by a client)', () => {
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.7' }), 0)).toBeUndefined()
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${'0'.repeat(32)} 203.0.113.7` }), 0)).toBeUndefined()
+  })
+
   it('behind one proxy, takes the address that proxy appended (the last entry)', () => {
-    const request = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7', [PEER_ADDRESS_HEADER]: '10.0.0.2' })
+    const request = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7', [PEER_ADDRESS_HEADER]: formatPeerAddress('10.0.0.2') })
     expect(resolveClientAddress(request, 1)).toBe('203.0.113.7')
   })
 

@@ -1,11 +1,11 @@
 import 'server-only'
 import { createHmac } from 'node:crypto'
 import { isIP } from 'node:net'
-import { PEER_ADDRESS_HEADER } from '@/lib/peer-address'
+import { readPeerAddress } from '@/lib/peer-address'
 
 /** The address a rate limit should key on, normalised; undefined when it cannot be known. */
 export function resolveClientAddress(headers: Headers, trustedHops: number): string | undefined {
-  if (trustedHops === 0) return normalizeAddress(headers.get(PEER_ADDRESS_HEADER) ?? '')
+  if (trustedHops === 0) return normalizeAddress(readPeerAddress(headers) ?? '')
   // Each trusted proxy appended the address it saw, so the client is `trustedHops` entries from
   // the right. Entries further left were written by the client and prove nothing.
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)

@@ -25,7 +25,7 @@ const receiver = createServer((request: IncomingMessage, response) => {
 })
 
 const { GET, POST, PUT, PATCH, DELETE } = await import('./route')
-const { PEER_ADDRESS_HEADER } = await import('@/lib/peer-address')
+const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/peer-address')
 
 const slug = 'what-is-backend-engineering'
 const base = 'http://127.0.0.1:3110/api/comments'
@@ -38,7 +38,7 @@ function post(body: unknown, init: { headers?: Record<string, string>; from?: st
   return POST(
     new Request(base, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: init.from ?? newClient(), ...init.headers },
+      headers: { 'content-type': 'application/json', host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? newClient()), ...init.headers },
       body: init.raw ?? (isForm ? String(body) : JSON.stringify(body)),
     }),
   )
