@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { securityHeaders } from './lib/security-headers'
 import { site } from './lib/site'
 
@@ -38,6 +39,19 @@ const nextConfig: NextConfig = {
     // when `next build` runs alone, rather than read in each page worker.
     BUILD_TIME: process.env.BUILD_TIME ?? new Date().toISOString(),
   },
+  // PGlite loads its WebAssembly and data files from its own package directory at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  // The migrations are read from disk when the database opens: ship them with every server function.
+  outputFileTracingIncludes: { '/**': ['./lib/db/migrations/*.sql'] },
 }
 
-export default nextConfig
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD && process.env.VERCEL && !process.env.DATABASE_URL) {
+    console.warn(
+      '\n⚠ Comments: VERCEL is set but DATABASE_URL is not. Vercel does not keep files between requests, so the\n' +
+        '  embedded PGlite database cannot be used: the comments API will answer 503 and the form will say that\n' +
+        '  comments are unavailable. Set DATABASE_URL to a PostgreSQL database to enable comments.\n',
+    )
+  }
+  return nextConfig
+}

@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
-// The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts, on the next port.
-const FIXTURE_PORT = PORT + 1
+// The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts; E2E_PORT + 1…4 are
+// the instance tests' servers (e2e/instances.spec.ts), + 9 the webhook receiver.
+const FIXTURE_PORT = PORT + 5
 const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
 const fixtureSpecs = /\.fixture\.spec\.ts$/
+/** The webhook receiver e2e/comments.spec.ts listens on (E2E_PORT + 9, so parallel checkouts do not collide). */
+const WEBHOOK_PORT = PORT + 9
+// Absolute: the standalone server changes its working directory to .next/standalone.
+const E2E_DATA = path.resolve('.data/e2e')
 
 // Debian's Chromium where it exists (CI and machines without network access to Playwright's
 // browser downloads); Playwright's own browsers everywhere else.
@@ -47,21 +53,35 @@ export default defineConfig({
   // The production builds `npm run test:e2e` makes: the site, served by the standalone server that
   // `npm start` and the Dockerfile run, and the fixture site built from test/fixtures/content/site
   // into .e2e-fixture-site/. That copy sits inside the project, so its standalone output nests one
-  // folder deeper: `next start` serves it instead.
+  // folder deeper: `next start` serves it instead. Each gets a fresh PGlite database per run
+  // (removed first, so no comment survives from an earlier run; one PGlite folder per process).
   webServer: [
     {
-      command: 'node scripts/start.mjs',
-      url: baseURL,
+      command: `rm -rf ${E2E_DATA}/site && node scripts/start.mjs`,
+      // Ready once the comments API answers: the first PGlite start (initdb in WebAssembly) takes a while.
+      url: `${baseURL}/api/comments?slug=what-is-backend-engineering`,
       reuseExistingServer: false,
-      timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
+      timeout: 180_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(PORT),
+        HOSTNAME: '127.0.0.1',
+        PGLITE_DIR: `${E2E_DATA}/site/pglite`,
+        DATABASE_URL: '',
+        // Generous limits: the tests share one client address. e2e/rate-limit.spec.ts starts its own servers to test 429.
+        COMMENT_RATE_LIMIT: '10000',
+        COMMENT_RATE_LIMIT_POST: '10000',
+        COMMENT_RATE_LIMIT_SITE: '100000',
+        COMMENT_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
+        COMMENT_WEBHOOK_TIMEOUT_MS: '2000',
+      },
     },
     {
-      command: `node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
+      command: `rm -rf ${E2E_DATA}/fixture-site && node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
       url: fixtureURL,
       reuseExistingServer: false,
-      timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
+      timeout: 180_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`, DATABASE_URL: '' },
     },
   ],
 })

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { Suspense } from 'react'
 import { JsonLd } from '@/components/json-ld'
 import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
@@ -13,6 +14,8 @@ import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { decodeRouteParam } from '@/lib/route-params'
 import { getAdjacentPosts, getSeries } from '@/lib/series'
 import { getEditUrl, site } from '@/lib/site'
+import { CommentsNoScript } from './_components/comments-no-script'
+import { CommentsSection } from './_components/comments-section'
 
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
@@ -48,7 +51,7 @@ export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): P
   }
 }
 
-export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
+export default async function PostPage({ params, searchParams }: PageProps<'/blog/[slug]'>) {
   const post = await loadPost(params)
   const toc = nestToc(parseToc(post.toc))
   const series = getSeries(getAllPosts(), post)
@@ -78,11 +81,25 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
         <PostNav {...getAdjacentPosts(getAllPosts(), post.slug)} />
       </footer>
       <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
-        <h2 id="comments-heading" className="text-xl font-semibold">
-          Comments
-        </h2>
-        <p className="mt-2 text-zinc-600 dark:text-zinc-400">Comments are coming soon.</p>
+        {/* The article above is the static shell; the comments are read per request (Cache Components). */}
+        <Suspense fallback={<CommentsFallback />}>
+          <CommentsSection slug={post.slug} postUrl={post.url} searchParams={searchParams} />
+        </Suspense>
+        <CommentsNoScript />
       </section>
     </article>
+  )
+}
+
+function CommentsFallback() {
+  return (
+    <>
+      <h2 id="comments-heading" className="text-xl font-semibold">
+        Comments
+      </h2>
+      <p role="status" className="mt-2 text-zinc-600 dark:text-zinc-400">
+        Loading comments…
+      </p>
+    </>
   )
 }

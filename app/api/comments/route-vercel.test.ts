@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+
+// A Vercel deployment without DATABASE_URL: PGlite files would vanish between requests.
+process.env.VERCEL = '1'
+delete process.env.DATABASE_URL
+
+const { GET, POST } = await import('./route')
+
+describe('on Vercel without DATABASE_URL', () => {
+  it('answers 503 saying that comments are unavailable, and stores nothing anywhere', async () => {
+    const list = await GET(new Request('http://localhost/api/comments?slug=what-is-backend-engineering'))
+    expect(list.status).toBe(503)
+    expect(await list.json()).toEqual({ error: 'Comments are unavailable on this site.', code: 'not-configured' })
+    const created = await POST(
+      new Request('http://localhost/api/comments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ slug: 'what-is-backend-engineering', name: 'Ada', body: 'Hello' }),
+      }),
+    )
+    expect(created.status).toBe(503)
+  })
+})

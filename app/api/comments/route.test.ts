@@ -1,0 +1,308 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// Before the route (and lib/env) load: an in-memory PGlite, the default limits, a webhook receiver.
+process.env.PGLITE_DIR = 'memory://'
+process.env.COMMENT_WEBHOOK_TIMEOUT_MS = '300'
+
+// `after()` needs Next's request scope; here its callbacks are collected and run by the test.
+const afterCallbacks: Array<() => unknown> = []
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (callback: () => unknown) => void afterCallbacks.push(callback),
+}))
+
+const hooks: Array<{ body: unknown }> = []
+let hookDelayMs = 0
+const receiver = createServer((request: IncomingMessage, response) => {
+  let text = ''
+  request.on('data', (chunk: Buffer) => (text += chunk))
+  request.on('end', () => {
+    hooks.push({ body: JSON.parse(text) })
+    setTimeout(() => response.writeHead(204).end(), hookDelayMs)
+  })
+})
+
+const { GET, POST, PUT, PATCH, DELETE } = await import('./route')
+const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/peer-address')
+
+const slug = 'what-is-backend-engineering'
+const base = 'http://127.0.0.1:3110/api/comments'
+let client = 0
+/** Each test posts from its own address, so the per-client limit only bites where a test wants it. */
+const newClient = () => `198.51.100.${++client}`
+
+function post(body: unknown, init: { headers?: Record<string, string>; from?: string; raw?: BodyInit } = {}) {
+  const isForm = init.headers?.['content-type']?.includes('form')
+  return POST(
+    new Request(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? newClient()), ...init.headers },
+      body: init.raw ?? (isForm ? String(body) : JSON.stringify(body)),
+    }),
+  )
+}
+const comment = (overrides: Record<string, unknown> = {}) => ({ slug, name: 'Ada', body: `Body ${Math.random()}`, ...overrides })
+const list = async () => (await (await GET(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  process.env.COMMENT_WEBHOOK_URL = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+})
+afterAll(() => new Promise((resolve) => receiver.close(resolve)))
+
+function expectCommonHeaders(response: Response) {
+  expect(response.headers.get('cache-control')).toBe('no-store')
+  expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([])
+}
+
+describe('GET /api/comments', () => {
+  it('200 with the published comments, oldest first', async () => {
+    const created = await (await post(comment({ body: 'listed' }))).json()
+    const response = await GET(new Request(`${base}?slug=${slug}`))
+    expect(response.status).toBe(200)
+    expectCommonHeaders(response)
+    expect((await response.json()).comments).toContainEqual(created.comment)
+  })
+
+  it('400 without a slug; 404 for a slug that is not a published post', async () => {
+    expect((await GET(new Request(base))).status).toBe(400)
+    const missing = await GET(new Request(`${base}?slug=no-such-post`))
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toEqual({ error: 'There is no published post with this slug.', code: 'post-not-found' })
+  })
+})
+
+describe('POST /api/comments', () => {
+  it('201 with the stored comment, which GET then lists', async () => {
+    const response = await post(comment({ name: '  Ada  ', body: 'Hello\r\nworld' }))
+    expect(response.status).toBe(201)
+    expectCommonHeaders(response)
+    const { comment: stored } = await response.json()
+    expect(stored).toMatchObject({ parentId: null, name: 'Ada', body: 'Hello\nworld', status: 'published' })
+    expect(await list()).toContainEqual(stored)
+  })
+
+  it('202 pending for a comment with a link (moderation "links"), not listed', async () => {
+    const response = await post(comment({ body: 'see https://example.com' }))
+    expect(response.status).toBe(202)
+    const { comment: held } = await response.json()
+    expect(held.status).toBe('pending')
+    expect((await list()).map((c) => c.id)).not.toContain(held.id)
+  })
+
+  it('202 for a filled honeypot, like a held comment, and never shown', async () => {
+    const response = await post(comment({ website: 'http://spam.example', body: 'buy now' }))
+    expect(response.status).toBe(202)
+    const { comment: spam } = await response.json()
+    expect(spam.status).toBe('pending')
+    expect((await list()).map((c) => c.id)).not.toContain(spam.id)
+  })
+
+  it('a reply to a reply attaches to the top-level comment; a parent on another post is 422', async () => {
+    const top = (await (await post(comment())).json()).comment
+    const reply = (await (await post(comment({ parentId: top.id }))).json()).comment
+    const nested = await post(comment({ parentId: reply.id }))
+    expect((await nested.json()).comment.parentId).toBe(top.id)
+    const other = (await (await post(comment({ slug: 'designing-a-rest-api-that-lasts' }))).json()).comment
+    const wrong = await post(comment({ parentId: other.id }))
+    expect(wrong.status).toBe(422)
+    expect((await wrong.json()).fieldErrors).toEqual({ parentId: ['The comment you are replying to does not exist on this post.'] })
+  })
+
+  it('400 for a body that is not JSON or not UTF-8, and stores nothing', async () => {
+    const before = (await list()).length
+    expect((await post(undefined, { raw: '{"slug":' })).status).toBe(400)
+    expect((await post(undefined, { raw: new Uint8Array([0x7b, 0xff, 0x7d]) })).status).toBe(400)
+    expect((await list()).length).toBe(before)
+  })
+
+  it('413 over 16 KiB, from Content-Length and from a chunked body without one', async () => {
+    const big = JSON.stringify(comment({ body: 'x'.repeat(17 * 1024) }))
+    expect((await post(undefined, { raw: big, headers: { 'content-length': String(big.length) } })).status).toBe(413)
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)))
+        controller.close()
+      },
+    })
+    const response = await POST(new Request(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit))
+    expect(response.status).toBe(413)
+    expect(await response.json()).toEqual({ error: 'The request body is over 16 KiB.' })
+  })
+
+  it('415 for other content types', async () => {
+    const response = await post(undefined, { raw: 'hello', headers: { 'content-type': 'text/plain' } })
+    expect(response.status).toBe(415)
+    expect((await post(undefined, { raw: '<x/>', headers: { 'content-type': 'multipart/form-data; boundary=x' } })).status).toBe(415)
+  })
+
+  it('405 with Allow for PUT, PATCH and DELETE', async () => {
+    for (const handler of [PUT, PATCH, DELETE]) {
+      const response = handler()
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS')
+    }
+  })
+
+  it('422 with field errors for invalid input and unknown fields, storing nothing', async () => {
+    const before = (await list()).length
+    const response = await post({ slug, name: '', body: '\u200B', admin: true })
+    expect(response.status).toBe(422)
+    expect(await response.json()).toEqual({
+      error: 'Some fields are not valid.',
+      fieldErrors: {
+        name: ['Enter your name.'],
+        body: ['Your comment must contain visible characters.'],
+        admin: ['This field is not accepted.'],
+      },
+    })
+    expect((await post(comment({ body: 'a\u0000b' }))).status).toBe(422)
+    expect((await post([comment()])).status).toBe(422)
+    expect((await list()).length).toBe(before)
+  })
+
+  it('404 for an unknown slug', async () => {
+    expect((await post(comment({ slug: 'no-such-post' }))).status).toBe(404)
+  })
+
+  it('403 for cross-site requests; same-origin browsers and scripts without these headers pass', async () => {
+    const crossSite: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'http://127.0.0.1:3110.evil.example' },
+    ]
+    for (const headers of crossSite) {
+      const response = await post(comment(), { headers })
+      expect(response.status, JSON.stringify(headers)).toBe(403)
+      expect((await response.json()).error).toBe('Comments can only be posted from this site.')
+    }
+    expect((await post(comment(), { headers: { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:3110' } })).status).toBe(201)
+    expect((await post(comment(), { headers: { origin: 'http://localhost:3000' } })).status).toBe(201)
+  })
+
+  it('409 for the same body from the same client on the same post', async () => {
+    const from = newClient()
+    expect((await post(comment({ body: 'Same words' }), { from })).status).toBe(201)
+    const again = await post(comment({ body: '  Same words ' }), { from })
+    expect(again.status).toBe(409)
+    expect((await again.json()).code).toBe('duplicate')
+    expect((await post(comment({ body: 'Same words' }))).status).toBe(201)
+  })
+
+  it('429 with Retry-After past COMMENT_RATE_LIMIT (5) posts from one client', async () => {
+    const from = newClient()
+    for (let i = 0; i < 5; i++) expect((await post(comment(), { from })).status).toBe(201)
+    const refused = await post(comment(), { from })
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(590)
+    // A forged X-Forwarded-For does not make a new client when no proxy is trusted.
+    expect((await post(comment(), { from, headers: { 'x-forwarded-for': '203.0.113.99' } })).status).toBe(429)
+  })
+
+  it('replays an idempotency key (header or field) with the first result, and 422 for another body', async () => {
+    const key = `key-${Math.random()}`
+    const first = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
+    const replay = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
+    expect(replay.status).toBe(201)
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    expect((await replay.json()).comment.id).toBe((await first.json()).comment.id)
+    expect((await post(comment({ body: 'once', idempotencyKey: key }))).status).toBe(201)
+    expect((await post(comment({ body: 'twice' }), { headers: { 'idempotency-key': key } })).status).toBe(422)
+    expect((await post(comment({ idempotencyKey: 'a' }), { headers: { 'idempotency-key': 'b' } })).status).toBe(422)
+  })
+
+  it('concurrent requests with one key store exactly one comment', async () => {
+    const key = `race-${Math.random()}`
+    const responses = await Promise.all(Array.from({ length: 5 }, () => post(comment({ body: 'race' }), { headers: { 'idempotency-key': key } })))
+    const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).comment.id)))
+    expect(ids.size).toBe(1)
+    expect((await list()).filter((c) => c.body === 'race')).toHaveLength(1)
+  })
+})
+
+describe('POST /api/comments from the form without JavaScript', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams({ slug, parentId: '', website: '', ...fields }).toString()
+  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' }
+
+  it('303 to the new comment on the post page', async () => {
+    const response = await post(form({ name: 'Form', body: 'no js\r\nhere' }), { headers: formHeaders })
+    expect(response.status).toBe(303)
+    expectCommonHeaders(response)
+    const location = response.headers.get('location') ?? ''
+    expect(location).toMatch(new RegExp(`^/blog/${slug}\\?comment=published#comment-\\d+$`))
+    const id = Number(location.split('#comment-')[1])
+    expect(await list()).toContainEqual(expect.objectContaining({ id, name: 'Form', body: 'no js\nhere' }))
+  })
+
+  it('303 with comment=pending for a held comment', async () => {
+    const response = await post(form({ name: 'Form', body: 'www.example.com' }), { headers: formHeaders })
+    expect(response.headers.get('location')).toMatch(/\?comment=pending#comment-\d+$/)
+  })
+
+  it('303 back to the form with error codes and the reader text kept', async () => {
+    const response = await post(form({ name: '', body: 'x'.repeat(5001) }), { headers: formHeaders })
+    expect(response.status).toBe(303)
+    const location = new URL(response.headers.get('location') ?? '', 'http://x')
+    expect(location.pathname).toBe(`/blog/${slug}`)
+    expect(location.hash).toBe('#comment-form')
+    expect(location.searchParams.getAll('error')).toEqual(['name-required', 'body-too-long'])
+    expect(location.searchParams.get('body')).toBe('x'.repeat(5001))
+  })
+
+  it('303 back with rate-limited once the client is over the limit', async () => {
+    const from = newClient()
+    for (let i = 0; i < 5; i++) await post(form({ name: 'F', body: `n${i}` }), { headers: formHeaders, from })
+    const response = await post(form({ name: 'F', body: 'one more' }), { headers: formHeaders, from })
+    expect(new URL(response.headers.get('location') ?? '', 'http://x').searchParams.get('error')).toBe('rate-limited')
+  })
+
+  it('403 for a form posted from another site, without a redirect', async () => {
+    const response = await post(form({ name: 'F', body: 'csrf' }), { headers: { ...formHeaders, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })
+    expect(response.status).toBe(403)
+    expect(response.headers.get('location')).toBe(null)
+  })
+})
+
+describe('the webhook', () => {
+  it('runs after the response, with the comment; not for spam or replays', async () => {
+    afterCallbacks.length = 0
+    hooks.length = 0
+    hookDelayMs = 0
+    const key = `hook-${Math.random()}`
+    const response = await post(comment({ body: 'notify me' }), { headers: { 'idempotency-key': key } })
+    await post(comment({ body: 'notify me' }), { headers: { 'idempotency-key': key } })
+    await post(comment({ website: 'x', body: 'spam' }))
+    // The response exists before any webhook work has run.
+    expect(response.status).toBe(201)
+    expect(hooks).toEqual([])
+    expect(afterCallbacks).toHaveLength(1)
+    await Promise.all(afterCallbacks.map((callback) => callback()))
+    expect(hooks).toEqual([
+      {
+        body: {
+          event: 'comment.created',
+          comment: (await response.json()).comment,
+          post: { slug, title: 'What is backend engineering', url: `http://localhost:3000/blog/${slug}` },
+          isAwaitingModeration: false,
+        },
+      },
+    ])
+  })
+
+  it('gives up after COMMENT_WEBHOOK_TIMEOUT_MS without throwing', async () => {
+    afterCallbacks.length = 0
+    hookDelayMs = 5_000
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await post(comment({ body: 'slow receiver' }))
+    const started = Date.now()
+    await expect(Promise.all(afterCallbacks.map((callback) => callback()))).resolves.toEqual([false])
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('no answer within 300 ms'))
+    warn.mockRestore()
+    hookDelayMs = 0
+  })
+})

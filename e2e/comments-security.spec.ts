@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures'
+import { commentsSection, listComments, postPath, slug, unique } from './support/comments'
+
+const xss = [
+  '<script>window.__xss = 1</script>',
+  '<img src=x onerror="window.__xss = 2">',
+  '<svg onload="window.__xss = 3"></svg>',
+  '"><iframe src="javascript:window.__xss = 4"></iframe>',
+  "javascript:window.__xss = 5//",
+  '<a href="javascript:window.__xss = 6">click</a>',
+  '{{constructor.constructor("window.__xss = 7")()}}',
+  '<style>body{display:none}</style>',
+  '[link](javascript:window.__xss = 8) **bold**',
+  '&lt;b&gt;entity&lt;/b&gt; &#x3C;i&#x3E;',
+  '<!-- comment --><math><mtext><table><mglyph><style><img src=x onerror="window.__xss = 9">',
+]
+
+test('an XSS corpus in names and bodies shows as text: no script runs and no element is injected', async ({ page, request }) => {
+  const marker = unique('xss')
+  for (const [index, payload] of xss.entries()) {
+    const response = await request.post('/api/comments', {
+      data: { slug, name: `${payload}`.slice(0, 60), body: `${marker} ${index}\n${payload}`, idempotencyKey: `${marker.replace(" ", "-")}-${index}` },
+    })
+    // Payloads with "links" (javascript:) may be held for moderation; approve none, check the published ones.
+    expect([201, 202]).toContain(response.status())
+  }
+  const published = (await listComments(request)).filter((c) => c.body?.startsWith(marker))
+  expect(published.length).toBeGreaterThanOrEqual(8)
+
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.goto(postPath)
+  const section = commentsSection(page)
+  for (const comment of published) {
+    const article = section.locator(`#comment-${comment.id}`)
+    await expect(article.getByRole('heading')).toHaveText(comment.name ?? '')
+    await expect(article.locator('p')).toHaveText(comment.body ?? '')
+  }
+  // Only the elements the page itself renders: no script, image, frame, svg, style, math or table from a comment.
+  await expect(section.locator('script, img, iframe, svg, style, math, table, mglyph')).toHaveCount(0)
+  await expect(section.locator('a[href^="javascript:"]')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as Window & { __xss?: number }).__xss)).toBeUndefined()
+  expect(dialogs).toEqual([])
+  await expect(page.locator('body')).toBeVisible()
+})
+
+test('a form posted from another site is refused with 403 and stores nothing', async ({ page, request, baseURL }) => {
+  const name = unique('CrossSite')
+  // An attacker's page on another origin, served by Playwright (no network involved).
+  await page.route('http://attacker.test/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<form method="post" action="${baseURL}/api/comments">
+        <input name="slug" value="${slug}"><input name="name" value="${name}"><input name="body" value="Posted by another site">
+        <button>Send</button></form>`,
+    }),
+  )
+  await page.goto('http://attacker.test/')
+  const [response] = await Promise.all([page.waitForResponse(`${baseURL}/api/comments`), page.getByRole('button', { name: 'Send' }).click()])
+  expect(response.status()).toBe(403)
+  expect(response.headers()['location']).toBeUndefined()
+  expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
+})
+
+test('the API contract on the real server: 405 with Allow, no CORS headers, 413 on an oversized body', async ({ request }) => {
+  const put = await request.put('/api/comments', { data: {} })
+  expect(put.status()).toBe(405)
+  expect(put.headers()['allow']).toBe('GET, HEAD, POST, OPTIONS')
+  const get = await request.get(`/api/comments?slug=${slug}`, { headers: { origin: 'https://elsewhere.example' } })
+  expect(get.headers()['cache-control']).toBe('no-store')
+  expect(Object.keys(get.headers()).filter((header) => header.startsWith('access-control-'))).toEqual([])
+  const big = await request.post('/api/comments', { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ slug, name: 'A', body: 'x'.repeat(20_000) }) })
+  expect(big.status()).toBe(413)
+})
+
+test('the post page is a static shell: the article is prerendered, the comments are a request-time hole', async () => {
+  const { readFile } = await import('node:fs/promises')
+  const shell = await readFile(`.next/server/app${postPath}.html`, 'utf8')
+  expect(shell).toContain('Why it matters')
+  expect(shell).toContain('Loading comments…')
+  expect(shell).not.toContain('No comments yet')
+  expect(shell).not.toContain('id="comment-form"')
+})

@@ -1,0 +1,160 @@
+import { createServer } from 'node:http'
+import { expect, test } from './fixtures'
+import { commentForm, commentsSection, createComment, listComments, postPath, unique, webhookPort } from './support/comments'
+
+test('a posted comment appears without a reload, is focused, and is in the server HTML after a reload', async ({ page, request }) => {
+  const name = unique('Reader')
+  const body = `First line\nSecond line of ${name}`
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill(body)
+  await expect(form.getByText(`${[...body].length} / 5,000 characters`)).toBeVisible()
+  await form.getByRole('button', { name: 'Post comment' }).click()
+
+  await expect(form.getByRole('status')).toHaveText('Your comment was published.')
+  const article = commentsSection(page).getByRole('article', { name })
+  await expect(article).toBeFocused()
+  await expect(article.locator('p')).toHaveText(body)
+  await expect(article.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/)
+  await expect(form.getByLabel('Comment')).toHaveValue('')
+  await expect(form.getByLabel('Name')).toHaveValue(name)
+
+  // Readers without JavaScript get it in the HTML itself.
+  const html = await (await request.get(postPath)).text()
+  expect(html).toContain(`Second line of ${name}`)
+  await page.reload()
+  await expect(commentsSection(page).getByRole('heading', { level: 2 })).toHaveText(/^\d+ comments?$/)
+  await expect(commentsSection(page).getByRole('article', { name })).toBeVisible()
+})
+
+test('a reply is posted under its comment, indented in its replies list', async ({ page, request }) => {
+  const parentName = unique('Parent')
+  const parent = await createComment(request, { name: parentName, body: 'Start a thread' })
+  await page.goto(postPath)
+  await page.getByRole('link', { name: `Reply to ${parentName}` }).click()
+  const form = commentForm(page)
+  await expect(form).toContainText(`Replying to ${parentName}.`)
+  await expect(form.getByLabel('Comment')).toBeFocused()
+  const replyName = unique('Replier')
+  await form.getByLabel('Name').fill(replyName)
+  await form.getByLabel('Comment').fill('A reply')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+
+  const thread = commentsSection(page).getByRole('listitem').filter({ has: page.getByRole('article', { name: parentName }) })
+  await expect(thread.getByRole('list', { name: 'Replies' }).getByRole('article', { name: replyName })).toBeVisible()
+  await expect(form).not.toContainText('Replying to')
+  expect((await listComments(request)).find((c) => c.name === replyName)?.parentId).toBe(parent.id)
+})
+
+test('a comment can be written and sent with the keyboard alone', async ({ page }) => {
+  const name = unique('Keyboard')
+  await page.goto(`${postPath}#comment-form`)
+  await commentForm(page).getByLabel('Name').focus()
+  await page.keyboard.type(name)
+  await page.keyboard.press('Tab')
+  await expect(commentForm(page).getByLabel('Comment')).toBeFocused()
+  await page.keyboard.type('Typed without a mouse.')
+  await page.keyboard.press('Tab')
+  await expect(commentForm(page).getByRole('button', { name: 'Post comment' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(commentsSection(page).getByRole('article', { name })).toBeFocused()
+})
+
+test('a double click makes one comment', async ({ page, request }) => {
+  const name = unique('Double')
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill('Clicked twice')
+  await form.getByRole('button', { name: 'Post comment' }).dblclick()
+  await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(1)
+  expect((await listComments(request)).filter((c) => c.name === name)).toHaveLength(1)
+})
+
+test('while posting, the button reads "Posting…" and is disabled; a server error keeps the text', async ({ page, request }) => {
+  const name = unique('Unlucky')
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/comments', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue()
+    await released
+    await route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' })
+  })
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill('Please do not lose me')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeDisabled()
+  release()
+
+  await expect(form.getByRole('status')).toContainText('Your comment was not posted')
+  await expect(form.getByLabel('Name')).toHaveValue(name)
+  await expect(form.getByLabel('Comment')).toHaveValue('Please do not lose me')
+  await expect(form.getByRole('button', { name: 'Post comment' })).toBeEnabled()
+
+  // The draft also survives a reload (localStorage), and nothing was stored.
+  await page.unroute('**/api/comments')
+  await page.reload()
+  await expect(commentForm(page).getByLabel('Comment')).toHaveValue('Please do not lose me')
+  expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
+})
+
+test('a 503 and field errors are shown next to the fields and in the live region, text kept', async ({ page }) => {
+  await page.route('**/api/comments', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 503, headers: { 'retry-after': '30' }, json: { error: 'Comments are unavailable right now. Please try again later.', code: 'unavailable' } })
+      : route.continue(),
+  )
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Enter your name.')
+  await expect(form.getByRole('status')).toContainText('Write a comment.')
+
+  await form.getByLabel('Name').fill('Ada')
+  await form.getByLabel('Comment').fill('Kept through a 503')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByRole('status')).toContainText('Comments are unavailable right now.')
+  await expect(form.getByLabel('Comment')).toHaveValue('Kept through a 503')
+})
+
+test('the webhook is called after a comment is stored', async ({ page }) => {
+  const received: unknown[] = []
+  const server = createServer((req, res) => {
+    let text = ''
+    req.on('data', (chunk: Buffer) => (text += chunk))
+    req.on('end', () => {
+      received.push(JSON.parse(text))
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(webhookPort, '127.0.0.1', resolve))
+  try {
+    const name = unique('Hooked')
+    await page.goto(postPath)
+    await commentForm(page).getByLabel('Name').fill(name)
+    await commentForm(page).getByLabel('Comment').fill('Tell the moderators')
+    await commentForm(page).getByRole('button', { name: 'Post comment' }).click()
+    await expect(commentsSection(page).getByRole('article', { name })).toBeVisible()
+    await expect
+      .poll(() => received.find((hook) => JSON.stringify(hook).includes(name)))
+      .toMatchObject({ event: 'comment.created', comment: { name, body: 'Tell the moderators', status: 'published' } })
+  } finally {
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({ page, request }) => {
+  const name = unique('Linker')
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill('My write-up: https://example.com/post')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.')
+  await expect(form.getByLabel('Comment')).toHaveValue('')
+  await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
+  expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
+})

@@ -1,0 +1,26 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
+
+export const slug = 'what-is-backend-engineering'
+export const postPath = `/blog/${slug}`
+/** E2E_PORT + 9: where playwright.config.ts points COMMENT_WEBHOOK_URL. */
+export const webhookPort = Number(process.env.E2E_PORT ?? 3100) + 9
+
+/** A text no other test (or retry) uses, so assertions find exactly this test's comment. */
+export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
+
+/** The request-time part of the comments: inside section#comments once React swaps it in, at the end of <body> without JavaScript. */
+export const commentsSection = (page: Page) => page.locator('[data-comments-live]')
+export const commentForm = (page: Page) => page.getByRole('form', { name: 'Post a comment' })
+
+export async function listComments(request: APIRequestContext, forSlug = slug) {
+  const response = await request.get(`/api/comments?slug=${forSlug}`)
+  expect(response.status()).toBe(200)
+  const { comments } = (await response.json()) as { comments: Array<{ id: number; parentId: number | null; name: string | null; body: string | null }> }
+  return comments
+}
+
+export async function createComment(request: APIRequestContext, fields: { name: string; body: string; parentId?: number }) {
+  const response = await request.post('/api/comments', { data: { slug, ...fields } })
+  expect(response.status()).toBe(201)
+  return ((await response.json()) as { comment: { id: number } }).comment
+}

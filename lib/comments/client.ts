@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { publicCommentSchema, type PublicComment } from './schema'
+
+// The one fetch helper for comments in the browser.
+
+export type CommentDraft = { slug: string; name: string; body: string; parentId?: number | undefined; website: string }
+
+export type PostCommentResult =
+  | { kind: 'created'; comment: PublicComment }
+  | { kind: 'rejected'; status: number; error: string; fieldErrors: Record<string, string[]>; retryAfterSeconds?: number }
+  | { kind: 'network-error' }
+
+const createdSchema = z.object({ comment: publicCommentSchema })
+const rejectedSchema = z.object({
+  error: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+})
+
+/** POSTs the draft as JSON with its idempotency key: sending the same draft twice stores it once. */
+export async function postComment(draft: CommentDraft, idempotencyKey: string): Promise<PostCommentResult> {
+  let response: Response
+  try {
+    response = await fetch('/api/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(draft),
+    })
+  } catch {
+    return { kind: 'network-error' }
+  }
+  const body: unknown = await response.json().catch(() => undefined)
+  const created = createdSchema.safeParse(body)
+  if (response.ok && created.success) return { kind: 'created', comment: created.data.comment }
+  const rejected = rejectedSchema.safeParse(body)
+  const retryAfter = Number(response.headers.get('retry-after'))
+  return {
+    kind: 'rejected',
+    status: response.status,
+    // A proxy's HTML error page has no JSON message: say what the status means.
+    error: rejected.success ? rejected.data.error : `The server could not post your comment (HTTP ${response.status}). Please try again.`,
+    fieldErrors: rejected.success ? (rejected.data.fieldErrors ?? {}) : {},
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  }
+}

@@ -1,0 +1,76 @@
+import 'server-only'
+import { getEnv, type Env } from './env'
+import { migrate } from './db/migrate'
+import { openPGlite } from './db/pglite'
+import { openPostgres } from './db/postgres'
+import { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db } from './db/types'
+
+export { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db, type Queryable } from './db/types'
+
+type DbConfig = Pick<Env, 'DATABASE_POOL_MAX' | 'PGLITE_DIR'> & Partial<Pick<Env, 'DATABASE_URL' | 'VERCEL'>>
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite under PGLITE_DIR; migrated before it is returned (unless told not to). */
+export async function openDb(config: DbConfig, options: { isMigrated?: boolean } = {}): Promise<Db> {
+  if (!config.DATABASE_URL && config.VERCEL) throw new DatabaseNotConfiguredError()
+  const db = config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX)
+    : await openPGlite(config.PGLITE_DIR)
+  if (options.isMigrated === false) return db
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.close().catch(() => undefined)
+    throw error
+  }
+  return db
+}
+
+type DbState = { opening?: Promise<Db> | undefined; isClosed: boolean; isShutdownRegistered: boolean }
+
+// On globalThis, not in a module variable: Next.js bundles the route handlers and the pages
+// separately, each with its own copy of this module, and there must be one database per process
+// (PGlite cannot be opened twice).
+const STATE_KEY = Symbol.for('backend-playbook.db')
+function state(): DbState {
+  const holder = globalThis as { [STATE_KEY]?: DbState }
+  return (holder[STATE_KEY] ??= { isClosed: false, isShutdownRegistered: false })
+}
+
+/**
+ * The process's database, opened on first use. A failed open is not cached, so the next request
+ * tries again (PostgreSQL may come back); after shutdown it refuses instead of reopening.
+ */
+export function getDb(): Promise<Db> {
+  const current = state()
+  if (current.isClosed) return Promise.reject(new DatabaseUnavailableError('The server is shutting down.'))
+  if (!current.opening) {
+    const opening = openDb(getEnv())
+    current.opening = opening
+    opening.catch(() => {
+      if (current.opening === opening) current.opening = undefined
+    })
+    registerShutdown(current)
+  }
+  return current.opening
+}
+
+export async function closeDb(): Promise<void> {
+  const current = state()
+  current.isClosed = true
+  const opening = current.opening
+  current.opening = undefined
+  if (opening) await (await opening.catch(() => undefined))?.close()
+}
+
+function registerShutdown(current: DbState) {
+  // Only inside Next's server, which exits on these signals itself; a CLI closes the database in its own `finally`.
+  if (current.isShutdownRegistered || !process.env.NEXT_RUNTIME) return
+  current.isShutdownRegistered = true
+  // `next start` exits on these signals after finishing open requests; closing here lets PGlite
+  // checkpoint its files and the pool end its connections cleanly (best effort: Next decides when to exit).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      closeDb().catch((error: unknown) => console.error('[db] close failed:', error))
+    })
+  }
+}

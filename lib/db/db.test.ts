@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DatabaseNotConfiguredError, DatabaseUnavailableError, openDb } from '@/lib/db'
+import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
+import { migrate, readMigrations } from './migrate'
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'db-test-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+describe('migrations', () => {
+  it('are the numbered SQL files, in order', () => {
+    expect(readMigrations().map((m) => m.name)).toEqual(['0001_comments'])
+  })
+
+  it('apply once on PGlite: a second run applies nothing', async () => {
+    const db = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    try {
+      expect(await migrate(db)).toEqual([])
+      expect(await db.query('select version, name from schema_migrations')).toEqual([{ version: 1, name: '0001_comments' }])
+    } finally {
+      await db.close()
+    }
+  })
+
+  it.skipIf(skipWithoutPostgres)(`apply exactly once when two processes migrate one PostgreSQL database together${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
+    const schema = await createTestSchema('migrate')
+    const config = { DATABASE_URL: schema.url, DATABASE_POOL_MAX: 2, PGLITE_DIR: 'unused' }
+    const [a, b] = await Promise.all([openDb(config, { isMigrated: false }), openDb(config, { isMigrated: false })])
+    try {
+      const applied = await Promise.all([migrate(a), migrate(b)])
+      expect(applied.flat()).toEqual(['0001_comments'])
+      expect(await a.query('select count(*)::int as n from schema_migrations')).toEqual([{ n: 1 }])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+      await schema.drop()
+    }
+  })
+})
+
+describe('opening the database', () => {
+  it('refuses on Vercel without DATABASE_URL, where PGlite files would not persist', async () => {
+    await expect(openDb({ VERCEL: '1', PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })).rejects.toBeInstanceOf(DatabaseNotConfiguredError)
+  })
+
+  it('reports an unreachable PostgreSQL as unavailable (a 503), not as a crash', async () => {
+    const error = await openDb({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_POOL_MAX: 1, PGLITE_DIR: 'unused' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseUnavailableError)
+  })
+
+  it('refuses a PGlite directory that another running process has open, naming the process', async () => {
+    const dir = path.join(scratch, 'pglite')
+    writeFileSync(`${dir}.lock`, String(process.ppid))
+    await expect(openDb({ PGLITE_DIR: dir, DATABASE_POOL_MAX: 1 })).rejects.toThrow(`in use by process ${process.ppid}`)
+  })
+})

@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process'
+import { Readable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDb, type Db } from '@/lib/db'
+import { hashBody } from '@/lib/comments/hash'
+import { createComment, listComments } from '@/lib/comments/store'
+import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
+import { runCommand, UsageError } from './comments'
+
+const roomy = { perClient: 100, perPost: 100, perSite: 100, windowSeconds: 600 }
+
+async function run(db: Db, args: string[], stdin = '') {
+  let output = ''
+  await runCommand(db, args, { write: (text) => (output += text), stdin: Readable.from([stdin]) })
+  return output
+}
+
+async function seed(db: Db) {
+  const add = async (body: string, extra: { parentId?: number; status?: 'published' | 'pending' | 'spam'; slug?: string } = {}) => {
+    const result = await createComment(
+      db,
+      { slug: extra.slug ?? 'post-a', name: 'Ada "the" <Admin>', body, status: extra.status ?? 'published', clientHash: 'c', bodyHash: hashBody(body), parentId: extra.parentId },
+      roomy,
+    )
+    if (result.kind !== 'created') throw new Error(result.kind)
+    return result.comment.id
+  }
+  const top = await add('Top\nwith a line break and ünïcödé 😀')
+  await add('A reply', { parentId: top })
+  await add('Held: https://example.com', { status: 'pending' })
+  await add('Bot', { status: 'spam' })
+  await add('Elsewhere', { slug: 'post-b' })
+  return top
+}
+
+describe('the moderation CLI', () => {
+  let db: Db
+  let top: number
+  beforeAll(async () => {
+    db = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    top = await seed(db)
+  })
+  afterAll(() => db.close())
+
+  it('lists every comment, or only the held ones', async () => {
+    expect((await run(db, ['list'])).trim().split('\n')).toHaveLength(5)
+    const pending = await run(db, ['list', '--pending'])
+    expect(pending).toContain('pending')
+    expect(pending).toContain('Held: https://example.com')
+    expect(pending.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('approves, deletes and marks spam by id; an unknown id or command is a usage error', async () => {
+    const [held] = (await run(db, ['list', '--pending'])).trim().split(/\s+/)
+    expect(await run(db, ['approve', String(held)])).toBe(`Comment ${held} is now published.\n`)
+    expect((await listComments(db, 'post-a')).map((c) => c.id)).toContain(Number(held))
+    expect(await run(db, ['list', '--pending'])).toBe('No comments await moderation.\n')
+
+    await run(db, ['delete', String(top)])
+    expect((await listComments(db, 'post-a')).find((c) => c.id === top)).toMatchObject({ status: 'deleted', body: null })
+    await run(db, ['spam', String(held)])
+    expect((await listComments(db, 'post-a')).map((c) => c.id)).not.toContain(Number(held))
+
+    await expect(run(db, ['approve', '999999'])).rejects.toThrow(new UsageError('There is no comment 999999.'))
+    await expect(run(db, ['approve', 'abc'])).rejects.toBeInstanceOf(UsageError)
+    await expect(run(db, ['frobnicate'])).rejects.toThrow('Unknown command "frobnicate"')
+  })
+
+  it('exports JSON Lines that import into an empty database unchanged (round trip), and twice changes nothing', async () => {
+    const exported = await run(db, ['export'])
+    const lines = exported.trim().split('\n')
+    expect(lines).toHaveLength(5)
+    expect(JSON.parse(lines[0] ?? '')).toEqual({
+      id: top,
+      slug: 'post-a',
+      parentId: null,
+      name: 'Ada "the" <Admin>',
+      body: 'Top\nwith a line break and ünïcödé 😀',
+      status: 'deleted',
+      createdAt: expect.stringMatching(/Z$/),
+    })
+    // No client address hash leaves the database.
+    expect(exported).not.toContain('client')
+
+    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    try {
+      expect(await run(target, ['import'], exported)).toBe('Imported 5 comments, skipped 0 already present.\n')
+      expect(await run(target, ['export'])).toBe(exported)
+      expect(await run(target, ['import'], exported)).toBe('Imported 0 comments, skipped 5 already present.\n')
+    } finally {
+      await target.close()
+    }
+  })
+
+  it('refuses a file with a bad line, naming it, and imports nothing from it', async () => {
+    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    try {
+      const good = JSON.stringify({ id: 1, slug: 'p', parentId: null, name: 'A', body: 'B', status: 'published', createdAt: '2026-01-01T00:00:00.000Z' })
+      await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2:/)
+      await expect(run(target, ['import'], `${good}\nnot json\n`)).rejects.toThrow('Line 2 is not JSON.')
+      expect(await run(target, ['export'])).toBe('')
+    } finally {
+      await target.close()
+    }
+  })
+})
+
+describe('`npm run comments` as a process', () => {
+  const cli = (args: string[], env: Record<string, string>, input = '') =>
+    spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/comments.ts', ...args], {
+      env: { ...process.env, ...env },
+      input,
+      encoding: 'utf8',
+    })
+
+  it('prints its usage', () => {
+    const result = cli(['help'], {})
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('list [--pending]')
+  })
+
+  describe.skipIf(skipWithoutPostgres)(`on DATABASE_URL${skipWithoutPostgres ? ` (${skipReason})` : ''}`, () => {
+    let schema: Awaited<ReturnType<typeof createTestSchema>>
+    beforeAll(async () => {
+      schema = await createTestSchema('cli')
+    })
+    afterAll(() => schema?.drop())
+
+    it('imports, lists, approves and exports', () => {
+      const line = { id: 7, slug: 'p', parentId: null, name: 'Ada', body: 'Held', status: 'pending', createdAt: '2026-01-01T00:00:00.000Z' }
+      const env = { DATABASE_URL: schema.url }
+      expect(cli(['import'], env, `${JSON.stringify(line)}\n`).stdout).toBe('Imported 1 comments, skipped 0 already present.\n')
+      expect(cli(['list', '--pending'], env).stdout).toContain('Held')
+      expect(cli(['approve', '7'], env).stdout).toBe('Comment 7 is now published.\n')
+      expect(cli(['export'], env).stdout).toBe(`${JSON.stringify({ ...line, status: 'published' })}\n`)
+      const missing = cli(['delete', '8'], env)
+      expect([missing.status, missing.stderr.trim()]).toEqual([2, 'There is no comment 8.'])
+    })
+  })
+})
