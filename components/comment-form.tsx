@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
 import { postComment } from '@/lib/comments/client'
-import { BODY_MAX, commentErrorMessages, commentInputSchema, countCharacters, describeProblems, normalizeText, type CommentErrorCode } from '@/lib/comments/schema'
+import { BODY_MAX, checkCommentText, commentErrorMessages, countCharacters, normalizeText, type CommentErrorCode } from '@/lib/comments/text'
 import { useCommentDraft } from './use-comment-draft'
 
 type FieldErrors = Record<string, string[] | undefined>
@@ -55,9 +55,8 @@ export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: Commen
     if (isSending) return
     const website = String(new FormData(event.currentTarget).get('website') ?? '')
     const input = { slug, name: draft.name, body: draft.body, parentId: replyTo?.id, website }
-    const parsed = commentInputSchema.safeParse(input)
-    if (!parsed.success) {
-      const { fieldErrors } = describeProblems(parsed.error)
+    const fieldErrors = checkCommentText(input)
+    if (Object.keys(fieldErrors).length > 0) {
       setErrors(fieldErrors)
       setStatus(`Your comment was not posted: ${Object.values(fieldErrors).flat().join(' ')}`)
       return

@@ -1,12 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
-import { z } from 'zod'
 
-const storedSchema = z.object({
-  name: z.string(),
-  body: z.string(),
-  sent: z.object({ fingerprint: z.string(), key: z.string() }).optional(),
-})
-type Sent = z.infer<typeof storedSchema>['sent']
+type Sent = { fingerprint: string; key: string } | undefined
+type StoredDraft = { name: string; body: string; sent: Sent }
+
+/** What an earlier visit left in localStorage, if it has the expected shape (anything may be there). */
+function readStoredDraft(json: string | null): StoredDraft | undefined {
+  const value: unknown = JSON.parse(json ?? 'null')
+  if (typeof value !== 'object' || value === null) return undefined
+  const { name, body, sent } = value as Record<string, unknown>
+  if (typeof name !== 'string' || typeof body !== 'string') return undefined
+  const isSent =
+    typeof sent === 'object' && sent !== null && typeof (sent as Record<string, unknown>).fingerprint === 'string' && typeof (sent as Record<string, unknown>).key === 'string'
+  return { name, body, sent: isSent ? (sent as { fingerprint: string; key: string }) : undefined }
+}
 const NAME_KEY = 'comment-name'
 
 /** crypto.randomUUID() exists only on HTTPS pages; getRandomValues works everywhere. */
@@ -39,9 +45,9 @@ export function useCommentDraft(slug: string, initial: { name?: string | undefin
   useEffect(() => {
     if (isRestored.current) return
     isRestored.current = true
-    let stored: z.infer<typeof storedSchema> | undefined
+    let stored: StoredDraft | undefined
     try {
-      stored = storedSchema.safeParse(JSON.parse(localStorage.getItem(storageKey) ?? 'null')).data
+      stored = readStoredDraft(localStorage.getItem(storageKey))
       sent.current = stored?.sent
       // Restoring after hydration is the point: the server cannot know the draft.
       /* eslint-disable react-hooks/set-state-in-effect */

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http'
 import { expect, test } from './fixtures'
-import { commentForm, commentsSection, createComment, listComments, postPath, unique, webhookPort } from './support/comments'
+import { commentForm, commentsSection, createComment, listComments, postPath, unique, waitForHydratedForm, webhookPort } from './support/comments'
 
 test('a posted comment appears without a reload, is focused, and is in the server HTML after a reload', async ({ page, request }) => {
   const name = unique('Reader')
   const body = `First line\nSecond line of ${name}`
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill(body)
@@ -32,6 +33,7 @@ test('a reply is posted under its comment, indented in its replies list', async 
   const parentName = unique('Parent')
   const parent = await createComment(request, { name: parentName, body: 'Start a thread' })
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   await page.getByRole('link', { name: `Reply to ${parentName}` }).click()
   const form = commentForm(page)
   await expect(form).toContainText(`Replying to ${parentName}.`)
@@ -64,6 +66,7 @@ test('a comment can be written and sent with the keyboard alone', async ({ page 
 test('a double click makes one comment', async ({ page, request }) => {
   const name = unique('Double')
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill('Clicked twice')
@@ -82,6 +85,7 @@ test('while posting, the button reads "Posting…" and is disabled; a server err
     await route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' })
   })
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill('Please do not lose me')
@@ -108,6 +112,7 @@ test('a 503 and field errors are shown next to the fields and in the live region
       : route.continue(),
   )
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   const form = commentForm(page)
   await form.getByRole('button', { name: 'Post comment' }).click()
   await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Enter your name.')
@@ -134,6 +139,7 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
   try {
     const name = unique('Hooked')
     await page.goto(postPath)
+    await waitForHydratedForm(page)
     await commentForm(page).getByLabel('Name').fill(name)
     await commentForm(page).getByLabel('Comment').fill('Tell the moderators')
     await commentForm(page).getByRole('button', { name: 'Post comment' }).click()
@@ -149,6 +155,7 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
 test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({ page, request }) => {
   const name = unique('Linker')
   await page.goto(postPath)
+  await waitForHydratedForm(page)
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill('My write-up: https://example.com/post')

@@ -24,3 +24,14 @@ export async function createComment(request: APIRequestContext, fields: { name: 
   expect(response.status()).toBe(201)
   return ((await response.json()) as { comment: { id: number } }).comment
 }
+
+/**
+ * Resolves once React has hydrated the comment form. A click before that is a plain form post (the
+ * no-JavaScript path, tested on its own), which the tests of the scripted form must not race into.
+ */
+export async function waitForHydratedForm(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.getElementById('comment-form')
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'))
+  })
+}

@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { publicCommentSchema, type PublicComment } from './schema'
+import { isPublicComment, readProblem, type PublicComment } from './public-comment'
 
 // The one fetch helper for comments in the browser.
 
@@ -9,12 +8,6 @@ export type PostCommentResult =
   | { kind: 'created'; comment: PublicComment }
   | { kind: 'rejected'; status: number; error: string; fieldErrors: Record<string, string[]>; retryAfterSeconds?: number }
   | { kind: 'network-error' }
-
-const createdSchema = z.object({ comment: publicCommentSchema })
-const rejectedSchema = z.object({
-  error: z.string(),
-  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-})
 
 /** POSTs the draft as JSON with its idempotency key: sending the same draft twice stores it once. */
 export async function postComment(draft: CommentDraft, idempotencyKey: string): Promise<PostCommentResult> {
@@ -29,16 +22,16 @@ export async function postComment(draft: CommentDraft, idempotencyKey: string): 
     return { kind: 'network-error' }
   }
   const body: unknown = await response.json().catch(() => undefined)
-  const created = createdSchema.safeParse(body)
-  if (response.ok && created.success) return { kind: 'created', comment: created.data.comment }
-  const rejected = rejectedSchema.safeParse(body)
+  const comment: unknown = typeof body === 'object' && body !== null && 'comment' in body ? body.comment : undefined
+  if (response.ok && isPublicComment(comment)) return { kind: 'created', comment }
+  const rejected = readProblem(body)
   const retryAfter = Number(response.headers.get('retry-after'))
   return {
     kind: 'rejected',
     status: response.status,
     // A proxy's HTML error page has no JSON message: say what the status means.
-    error: rejected.success ? rejected.data.error : `The server could not post your comment (HTTP ${response.status}). Please try again.`,
-    fieldErrors: rejected.success ? (rejected.data.fieldErrors ?? {}) : {},
+    error: rejected?.error ?? `The server could not post your comment (HTTP ${response.status}). Please try again.`,
+    fieldErrors: rejected?.fieldErrors ?? {},
     ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
   }
 }
