@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-for (const path of ['/', '/blog/what-is-backend-engineering', '/blog/no-such-post']) {
+for (const path of ['/', '/blog/what-is-backend-engineering', '/blog/no-such-post', '/api/health', '/api/comments?slug=what-is-backend-engineering']) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path)
     const headers = response.headers()

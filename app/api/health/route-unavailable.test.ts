@@ -1,0 +1,18 @@
+import { describe, expect, it, vi } from 'vitest'
+
+// Each Vitest file runs in its own module graph: here a PostgreSQL that is not there.
+process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nowhere'
+
+const { GET } = await import('./route')
+
+describe('GET /api/health with the database down', () => {
+  it('answers 503 with Retry-After', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const response = await GET()
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('5')
+    expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable' })
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
+  })
+})

@@ -1,0 +1,19 @@
+import { afterAll, describe, expect, it } from 'vitest'
+
+// Each Vitest file runs in its own module graph: here the embedded database, in memory.
+process.env.DATABASE_URL = ''
+process.env.PGLITE_DIR = 'memory://'
+
+const { GET } = await import('./route')
+const { closeDb } = await import('@/lib/db')
+
+afterAll(() => closeDb())
+
+describe('GET /api/health with the database up', () => {
+  it('answers 200 and names the database', async () => {
+    const response = await GET()
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' })
+  })
+})
