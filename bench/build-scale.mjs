@@ -1,6 +1,6 @@
 // How do build time, build memory and a post page's JavaScript grow with the number of posts?
 // Usage: npm run bench:build -- [posts=100] [--keep] [--timeout <seconds>]   (see bench/README.md)
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,12 +59,14 @@ async function runBuild(workspace, signal) {
   // contentlayer2 takes its working directory from $PWD before process.cwd()
   // (node_modules/@contentlayer2/core/dist/cwd.js). An inherited PWD would point it at the real
   // project: it compiled the config into the real project's .contentlayer/.cache, then hung at 100% CPU.
-  const env = { ...process.env, PWD: workspace, NEXT_TELEMETRY_DISABLED: '1' }
+  // One build clock for every step, as `npm run build` (scripts/build.mjs) sets it.
+  const env = { ...process.env, PWD: workspace, NEXT_TELEMETRY_DISABLED: '1', BUILD_TIME: new Date().toISOString() }
   // The posts live in the copy's own content/, which is the config's default.
   delete env.CONTENT_DIR
   const bin = (name) => join(workspace, 'node_modules', '.bin', name)
   const steps = [
     { name: 'contentlayer', command: bin('contentlayer2'), args: ['build'] },
+    { name: 'search index', command: bin('tsx'), args: ['--conditions=react-server', '--tsconfig', 'tsconfig.scripts.json', 'scripts/build-search-index.ts'] },
     { name: 'next build', command: bin('next'), args: ['build'] },
   ]
   const logFile = join(workspace, 'build.log')
@@ -105,6 +107,12 @@ function reportFailure({ results, logFile }, signal) {
   console.error(readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n'))
 }
 
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
 function reportOutput(workspace, logFile) {
   const distDir = join(workspace, '.next')
   const pages = listPrerenderedPages(distDir)
@@ -115,6 +123,10 @@ function reportOutput(workspace, logFile) {
   const progress = [...readFileSync(logFile, 'utf8').matchAll(/Generating static pages.*\((\d+)\/(\d+)\)/g)].at(-1)
   print(`static pages reported by next: ${progress ? progress[2] : 'unknown'}`)
   if (postPages.length === 0) return
+
+  const index = listFiles(join(workspace, 'public', 'pagefind'))
+  const indexBytes = index.reduce((sum, file) => sum + statSync(file).size, 0)
+  print(`search index: ${(indexBytes / 1024 / 1024).toFixed(1)} MiB in ${index.length} files`)
 
   const page = postPages[0]
   const { js, noModule, inline } = measurePageScripts(distDir, join(distDir, 'server', 'app', page))

@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path'
 // `bench` is left out too: it is this script, not part of the site.
 const skippedEntries = new Set([
   'node_modules', '.next', '.next-bench', '.contentlayer', 'content', '.git', 'bench',
-  'test-results', 'playwright-report', 'blob-report', '.data',
+  'test-results', 'playwright-report', 'blob-report', '.data', '.e2e-fixture-site', '.bench-og',
 ])
 const isSkipped = (name) => skippedEntries.has(name) || name.endsWith('.tsbuildinfo')
 
