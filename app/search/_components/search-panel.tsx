@@ -25,8 +25,23 @@ export function SearchPanel() {
   // The outcome on screen belongs to the last term searched; a newer term is still on its way.
   const isPending = term !== '' && outcome?.term !== term
 
+  const isHydrated = useRef(false)
+
   useEffect(() => {
-    if (inputRef.current && inputRef.current.value.trim() !== term) inputRef.current.value = term
+    const input = inputRef.current
+    if (!input) return
+    const typed = input.value.trim()
+    if (!isHydrated.current) {
+      isHydrated.current = true
+      // Typed before the page became interactive: search for it rather than wipe it.
+      if (typed && !term) {
+        const url = new URL(window.location.href)
+        url.searchParams.set('q', typed)
+        window.history.replaceState(null, '', url)
+        return
+      }
+    }
+    if (typed !== term) input.value = term
   }, [term])
 
   useEffect(() => {
