@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { listPrerenderedPages, measurePageScripts } from './lib/page-weight.mjs'
+import { listPrerenderedPages, measureOwnScripts, measurePageScripts } from './lib/page-weight.mjs'
 import { runPhase } from './lib/run-phase.mjs'
 import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
 import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from './lib/workspace.mjs'
@@ -132,6 +132,9 @@ function reportOutput(workspace, logFile) {
   const { js, noModule, inline } = measurePageScripts(distDir, join(distDir, 'server', 'app', page))
   print(`post page measured: /${page.replace(/\.html$/, '')}`)
   print(`post page JS gzipped KiB: ${kib(js.gzipBytes)} (${js.files} files)`)
+  // The 404 page renders only the root layout: what the post page adds to it is its own code.
+  const own = measureOwnScripts(distDir, join(distDir, 'server', 'app', page), join(distDir, 'server', 'app', '_not-found.html'))
+  print(`post page own JS gzipped KiB (beyond the 404 page's): ${kib(own.gzipBytes)} (${own.files} files)`)
   print(`post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} (${noModule.files} files, skipped by modern browsers)`)
   print(`post page inline RSC payload gzipped KiB: ${kib(inline.gzipBytes)} (${inline.scripts} scripts, ${kib(inline.bytes)} KiB raw)`)
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { isRecord } from '@/lib/comments/public-comment'
 
 type Sent = { fingerprint: string; key: string } | undefined
 type StoredDraft = { name: string; body: string; sent: Sent }
@@ -6,13 +7,12 @@ type StoredDraft = { name: string; body: string; sent: Sent }
 /** What an earlier visit left in localStorage, if it has the expected shape (anything may be there). */
 function readStoredDraft(json: string | null): StoredDraft | undefined {
   const value: unknown = JSON.parse(json ?? 'null')
-  if (typeof value !== 'object' || value === null) return undefined
-  const { name, body, sent } = value as Record<string, unknown>
-  if (typeof name !== 'string' || typeof body !== 'string') return undefined
-  const isSent =
-    typeof sent === 'object' && sent !== null && typeof (sent as Record<string, unknown>).fingerprint === 'string' && typeof (sent as Record<string, unknown>).key === 'string'
-  return { name, body, sent: isSent ? (sent as { fingerprint: string; key: string }) : undefined }
+  if (!isRecord(value) || typeof value.name !== 'string' || typeof value.body !== 'string') return undefined
+  const { sent } = value
+  const isSent = isRecord(sent) && typeof sent.fingerprint === 'string' && typeof sent.key === 'string'
+  return { name: value.name, body: value.body, sent: isSent ? { fingerprint: String(sent.fingerprint), key: String(sent.key) } : undefined }
 }
+
 const NAME_KEY = 'comment-name'
 
 /** crypto.randomUUID() exists only on HTTPS pages; getRandomValues works everywhere. */

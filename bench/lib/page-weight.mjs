@@ -37,7 +37,7 @@ function isJavaScriptType(type) {
  * counted once). `noModule` polyfills are reported apart: modern browsers skip them. Inline scripts are
  * gzipped together, as they would be inside the gzipped HTML response.
  */
-export function measurePageScripts(distDir, htmlFile) {
+function collectScripts(distDir, htmlFile) {
   const html = readFileSync(htmlFile, 'utf8')
   const moduleFiles = new Set()
   const noModuleFiles = new Set()
@@ -61,12 +61,24 @@ export function measurePageScripts(distDir, htmlFile) {
     moduleFiles.add(join(distDir, chunk))
   }
   for (const file of noModuleFiles) moduleFiles.delete(file)
+  return { moduleFiles, noModuleFiles, inlineScripts }
+}
 
-  const sumGzip = (files) => [...files].reduce((sum, file) => sum + gzipBytes(readFileSync(file)), 0)
+const sumGzip = (files) => [...files].reduce((sum, file) => sum + gzipBytes(readFileSync(file)), 0)
+
+export function measurePageScripts(distDir, htmlFile) {
+  const { moduleFiles, noModuleFiles, inlineScripts } = collectScripts(distDir, htmlFile)
   const inline = inlineScripts.join('')
   return {
     js: { files: moduleFiles.size, gzipBytes: sumGzip(moduleFiles) },
     noModule: { files: noModuleFiles.size, gzipBytes: sumGzip(noModuleFiles) },
     inline: { scripts: inlineScripts.length, bytes: Buffer.byteLength(inline), gzipBytes: gzipBytes(inline) },
   }
+}
+
+/** The scripts a page loads beyond those of a baseline page (the runtime and layout every page shares). */
+export function measureOwnScripts(distDir, htmlFile, baselineHtmlFile) {
+  const shared = collectScripts(distDir, baselineHtmlFile).moduleFiles
+  const own = [...collectScripts(distDir, htmlFile).moduleFiles].filter((file) => !shared.has(file))
+  return { files: own.length, gzipBytes: sumGzip(own) }
 }

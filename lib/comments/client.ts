@@ -1,4 +1,4 @@
-import { isPublicComment, readProblem, type PublicComment } from './public-comment'
+import { isPublicComment, isRecord, readProblem, type PublicComment } from './public-comment'
 
 // The one fetch helper for comments in the browser.
 
@@ -22,7 +22,7 @@ export async function postComment(draft: CommentDraft, idempotencyKey: string): 
     return { kind: 'network-error' }
   }
   const body: unknown = await response.json().catch(() => undefined)
-  const comment: unknown = typeof body === 'object' && body !== null && 'comment' in body ? body.comment : undefined
+  const comment = isRecord(body) ? body.comment : undefined
   if (response.ok && isPublicComment(comment)) return { kind: 'created', comment }
   const rejected = readProblem(body)
   const retryAfter = Number(response.headers.get('retry-after'))

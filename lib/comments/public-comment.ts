@@ -14,7 +14,7 @@ export type PublicComment = {
   status: CommentStatus
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 const isId = (value: unknown) => Number.isInteger(value) && Number(value) > 0
 const isText = (value: unknown) => value === null || typeof value === 'string'
 
