@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { getMDXComponent } from 'next-contentlayer2/hooks'
-import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { mdxComponents } from '@/components/mdx-content'
@@ -66,11 +65,11 @@ describe('a valid post', () => {
       { depth: 3, text: 'Step 1: 2 > 1?', id: 'step-1-2--1' },
     ])
 
-    const html = renderToStaticMarkup(createElement(getMDXComponent(post.body.code)))
+    const html = renderToStaticMarkup(getMDXComponent(post.body.code)({ components: mdxComponents }))
     const renderedIds = [...html.matchAll(/<h[23] id="([^"]+)"/g)].map((match) => match[1])
     expect(renderedIds).toEqual(toc.map((entry) => entry.id))
     // Each heading links to itself, and code is highlighted at build time.
-    expect(html).toContain('<h2 id="overview"><a class="heading-anchor" href="#overview">')
+    expect(html).toMatch(/<h2 id="overview"><a (href="#overview" class="heading-anchor"|class="heading-anchor" href="#overview")>/)
     expect(html).toMatch(/<pre[^>]*data-language="ts"/)
     expect(html).toContain('--shiki-light')
   })
@@ -88,11 +87,16 @@ describe('code block options from the meta string', () => {
     expect(html).toMatch(/<figcaption data-rehype-pretty-code-title="" data-language="ts"[^>]*>lib\/db\.ts<\/figcaption>/)
     expect(html).toMatch(/<code data-line-numbers="" data-language="ts"/)
     const lines = [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) => Boolean(match[1]))
-    expect(lines).toEqual([true, false, true, true, false])
+    expect(lines).toEqual([true, false, true, true, false, false])
     // The language label is server HTML; the copy button renders only in a browser.
     expect(html).toContain('<span class="sr-only">Language: </span>ts</span>')
     expect(html).toContain('<span class="sr-only">Language: </span>sql</span>')
     expect(html).not.toContain('<button')
+    // Highlighted code arrives as build-time HTML (lib/mdx/rehype-code-html.ts): the author's code
+    // is text in it, so markup in a code block cannot close the block or run.
+    expect(html).toContain('>&#x3C;</span><span style="--shiki-light:#024C1A;--shiki-dark:#7EE787">script</span>')
+    expect(html).not.toMatch(/<script/)
+    expect(html.match(/<\/pre>/g)).toHaveLength(3)
     expect(html).toMatch(/<div role="note"[^>]*><p[^>]*>Warning<\/p><div[^>]*>Mind the <strong>gap<\/strong>.<\/div><\/div>/)
   })
 })

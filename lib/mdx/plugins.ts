@@ -2,6 +2,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import remarkGfm from 'remark-gfm'
 import type { PluggableList } from 'unified'
+import { rehypeCodeHtml } from './rehype-code-html'
 import { rehypeHeadingIds } from './rehype-heading-ids'
 import { rehypeImageSize } from './rehype-image-size'
 
@@ -32,5 +33,6 @@ export const rehypePlugins: PluggableList = [
   // Meta strings after the language set a title (`title="lib/db.ts"`), highlighted lines
   // (`{1,3-4}`) and line numbers (`showLineNumbers`); components/mdx/code-block.tsx adds the rest.
   [rehypePrettyCode, prettyCode],
+  rehypeCodeHtml,
   rehypeImageSize,
 ]
