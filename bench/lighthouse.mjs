@@ -9,6 +9,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { longestPostPath, startProductionServer } from './lib/production-server.mjs'
 
 const runs = Number(process.argv[2] ?? 3)
+const MAX_FAILED_RUNS = 2
 const categories = ['performance', 'accessibility', 'best-practices', 'seo']
 const chromePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
 const chromeFlags = [
@@ -68,14 +69,18 @@ try {
       ['desktop', desktopConfig],
     ]) {
       const samples = []
-      for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(
+      // A run whose trace Lighthouse could not read (e.g. NO_NAVSTART on a cold browser) has no
+      // scores: it is reported and run again, never counted as a zero.
+      for (let attempt = 0; samples.length < runs && attempt < runs + MAX_FAILED_RUNS; attempt++) {
+        const { lhr } = await lighthouse(
           server.url + path,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories },
           config,
         )
-        samples.push(figuresOf(result.lhr))
+        if (lhr.runtimeError) console.error(`lighthouse ${label} ${preset}: run failed (${lhr.runtimeError.code}), running again`)
+        else samples.push(figuresOf(lhr))
       }
+      if (samples.length < runs) throw new Error(`lighthouse ${label} ${preset}: only ${samples.length} of ${runs} runs succeeded`)
       for (const key of Object.keys(samples[0])) {
         const value = median(samples.map((sample) => sample[key]))
         const shown = format[key] ? format[key](value) : String(value)
