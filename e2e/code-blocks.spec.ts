@@ -40,6 +40,20 @@ test('code blocks show their language, highlighted lines and line numbers', asyn
   expect(firstNumber).toBe('counter(line)')
 })
 
+// The token colours of the two code themes (lib/mdx/code-themes.ts), as app/code-colors.css sets them.
+for (const [colorScheme, keyword, comment] of [
+  ['light', 'rgb(160, 17, 31)', 'rgb(102, 112, 123)'],
+  ['dark', 'rgb(255, 123, 114)', 'rgb(139, 148, 158)'],
+] as const) {
+  test(`code is highlighted in the ${colorScheme} theme's colours`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.goto(path)
+    const sql = page.locator('article [data-code-block]').filter({ hasText: 'orders_customer_created_id_idx' })
+    await expect(sql.getByText('-- The equality filter first, then the sort keys.')).toHaveCSS('color', comment)
+    await expect(sql.getByText('CREATE', { exact: true })).toHaveCSS('color', keyword)
+  })
+}
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 

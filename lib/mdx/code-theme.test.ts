@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { bundledLanguages, createHighlighter, type BundledLanguage } from 'shiki'
 import { describe, expect, it } from 'vitest'
-import { codeThemes } from './plugins'
+import { codeThemes } from './code-themes'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const css = readFileSync(path.join(root, 'app/globals.css'), 'utf8')

@@ -2,17 +2,10 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import remarkGfm from 'remark-gfm'
 import type { PluggableList } from 'unified'
+import { codeThemes } from './code-themes'
 import { rehypeCodeHtml } from './rehype-code-html'
 import { rehypeHeadingIds } from './rehype-heading-ids'
 import { rehypeImageSize } from './rehype-image-size'
-
-/**
- * Both themes are rendered as CSS variables; globals.css shows the one the reader's theme calls
- * for. These two keep every token at WCAG AA (4.5:1) on the code backgrounds in globals.css,
- * highlighted lines included (github-light's orange and github-dark's comments do not):
- * lib/mdx/code-theme.test.ts checks it.
- */
-export const codeThemes = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const
 
 const prettyCode: PrettyCodeOptions = {
   theme: codeThemes,
