@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test'
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
 // The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts; E2E_PORT + 1…4 are
-// the instance tests' servers (e2e/instances.spec.ts), + 9 the webhook receiver.
+// the instance tests' servers (e2e/instances.spec.ts), + 6 the shutdown test's, + 9 the webhook receiver.
 const FIXTURE_PORT = PORT + 5
 const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
 const fixtureSpecs = /\.fixture\.spec\.ts$/

@@ -1,5 +1,6 @@
 import 'server-only'
 import { getEnv, type Env } from './env'
+import { closeOnShutdown } from './graceful-shutdown'
 import { migrate } from './db/migrate'
 import { openPGlite } from './db/pglite'
 import { openPostgres } from './db/postgres'
@@ -63,14 +64,10 @@ export async function closeDb(): Promise<void> {
 }
 
 function registerShutdown(current: DbState) {
-  // Only inside Next's server, which exits on these signals itself; a CLI closes the database in its own `finally`.
-  if (current.isShutdownRegistered || !process.env.NEXT_RUNTIME) return
+  if (current.isShutdownRegistered) return
   current.isShutdownRegistered = true
-  // `next start` exits on these signals after finishing open requests; closing here lets PGlite
-  // checkpoint its files and the pool end its connections cleanly (best effort: Next decides when to exit).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      closeDb().catch((error: unknown) => console.error('[db] close failed:', error))
-    })
-  }
+  // Closed by the server's shutdown (lib/graceful-shutdown.ts, installed by instrumentation.ts)
+  // after the last request in flight, so that PGlite checkpoints its files and the pool ends its
+  // connections. A CLI closes the database in its own `finally`.
+  closeOnShutdown(closeDb)
 }

@@ -12,4 +12,7 @@ if (!existsSync(server)) {
 // the embedded database beside the project instead, where the next build cannot wipe it.
 process.env.PGLITE_DIR ??= fileURLToPath(new URL('../.data/pglite', import.meta.url))
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+// SIGTERM and SIGINT are ours (lib/graceful-shutdown.ts): Next.js's own handler would exit without
+// closing the database after the requests in flight. The Dockerfile sets the same.
+process.env.NEXT_MANUAL_SIG_HANDLE ??= 'true'
 await import(server)
