@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { createServer, request } from 'node:http'
@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { slug, unique } from './support/comments'
+import { startProductionServer } from './support/production-server'
 
 // `npm start` (scripts/start.mjs), as an operator runs it, on a port of its own (E2E_PORT + 6) and
 // a PGlite folder of its own; SIGTERM is sent by hand, so e2e/support/server.ts (`next start`) does not fit.
@@ -14,37 +15,14 @@ const url = `http://127.0.0.1:${port}`
 const dataDir = path.resolve('.data/e2e/graceful-shutdown')
 const pgliteDir = path.join(dataDir, 'pglite')
 
-type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-async function startProduction(env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      PGLITE_DIR: pgliteDir,
-      DATABASE_URL: '',
-      COMMENT_MODERATION: 'off',
-      COMMENT_WEBHOOK_URL: '',
-      SHUTDOWN_TIMEOUT_MS: '10000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startProduction = (env: Record<string, string> = {}) =>
+  startProductionServer(port, {
+    PGLITE_DIR: pgliteDir,
+    COMMENT_MODERATION: 'off',
+    COMMENT_WEBHOOK_URL: '',
+    SHUTDOWN_TIMEOUT_MS: '10000',
+    ...env,
   })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const deadline = Date.now() + 150_000
-  // Ready once the comments API answers, which also opens (and creates) the database.
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`)
-    const status = await fetch(`${url}/api/comments?slug=${slug}`).then((response) => response.status, () => 0)
-    if (status === 200) return { child, output: () => output, exited }
-    if (Date.now() > deadline) throw new Error(`npm start did not answer in time:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
 
 async function waitFor(check: () => boolean, what: string, output: () => string) {
   const deadline = Date.now() + 10_000

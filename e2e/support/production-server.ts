@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { slug } from './comments'
+
+export type ProductionServer = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+/**
+ * Starts the standalone production server on 127.0.0.1:`port`: `npm start` (scripts/start.mjs) by
+ * default, or `node server.js` in `cwd`, as the Docker image runs it. Ready once the comments API
+ * answers, which also opens (and creates) the database. The caller stops it (SIGTERM is part of
+ * what the tests check); it is killed with the test runner.
+ */
+export async function startProductionServer(
+  port: number,
+  env: Record<string, string>,
+  { script = 'scripts/start.mjs', cwd }: { script?: string; cwd?: string } = {},
+): Promise<ProductionServer> {
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk))
+  const kill = () => child.kill('SIGKILL')
+  process.once('exit', kill)
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', kill)
+      resolve(code)
+    }),
+  )
+  const deadline = Date.now() + 150_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited:\n${output}`)
+    const status = await fetch(`${url}/api/comments?slug=${slug}`).then((response) => response.status, () => 0)
+    if (status === 200) return { url, child, output: () => output, exited }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${script} did not answer in time:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
