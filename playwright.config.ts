@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { chromiumArgs, systemChromiumPath } from './scripts/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
@@ -14,23 +14,8 @@ const WEBHOOK_PORT = PORT + 9
 // Absolute: the standalone server changes its working directory to .next/standalone.
 const E2E_DATA = path.resolve('.data/e2e')
 
-// Debian's Chromium where it exists (CI and machines without network access to Playwright's
-// browser downloads); Playwright's own browsers everywhere else.
-const systemChromium = '/usr/bin/chromium'
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    }
-  : {}
+// Debian's Chromium where it exists, Playwright's own browsers everywhere else.
+const launchOptions = systemChromiumPath ? { executablePath: systemChromiumPath, args: [...chromiumArgs] } : {}
 
 export default defineConfig({
   testDir: './e2e',

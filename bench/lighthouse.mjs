@@ -2,26 +2,16 @@
 // (default 3), against the production build and the same Chromium as the e2e tests. Prints the
 // median of each figure and whether it meets its target.
 // Usage: npm run build && npm run bench:lighthouse [-- runs]
-import { existsSync } from 'node:fs'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
+import { chromiumArgs, systemChromiumPath } from '../scripts/chromium.mjs'
 import { longestPostPath, startProductionServer } from './lib/production-server.mjs'
 
 const runs = Number(process.argv[2] ?? 3)
 const MAX_FAILED_RUNS = 2
 const categories = ['performance', 'accessibility', 'best-practices', 'seo']
-const chromePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-]
+const chromeFlags = ['--headless=new', ...chromiumArgs]
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -58,7 +48,7 @@ const format = {
 }
 
 const server = await startProductionServer()
-const chrome = await chromeLauncher.launch({ chromePath, chromeFlags })
+const chrome = await chromeLauncher.launch({ chromePath: systemChromiumPath, chromeFlags })
 try {
   for (const [label, path] of [
     ['home', '/'],

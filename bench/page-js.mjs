@@ -1,6 +1,9 @@
 // Prints the JavaScript a page costs a reader: every <script src> its server HTML references,
 // gzipped, summed. Usage: node bench/page-js.mjs http://127.0.0.1:3131/blog/some-post [more URLs]
 // Against a production server (`npm run build && npx next start`), not `next dev`.
+// bench/lib/page-weight.mjs (bench:build) reads the build output instead, where a partially
+// prerendered page's .html (a post page) has no RSC payload: it is streamed in per request. This
+// script counts it (`inlineScriptBytes`), and measures any page of any running server.
 import { gzipSync } from 'node:zlib'
 
 async function measure(pageUrl) {

@@ -1,6 +1,6 @@
-import Link from 'next/link'
 import type { Post } from '@/lib/posts'
 import { PostMeta } from './post-meta'
+import { PostSummary } from './post-summary'
 
 export type PostListProps = { posts: readonly Post[] }
 
@@ -12,15 +12,13 @@ export function PostList({ posts }: PostListProps) {
     <ol className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {posts.map((post) => (
         <li key={post.slug} className="py-8 first:pt-0">
-          <article className="flex flex-col gap-3">
-            <h2 className="text-2xl font-semibold tracking-tight">
-              <Link href={post.url} className="text-zinc-900 hover:underline dark:text-zinc-50">
-                {post.title}
-              </Link>
-            </h2>
-            <PostMeta date={post.date} readingTime={post.readingTime} tags={post.tags} />
-            <p className="text-zinc-700 dark:text-zinc-300">{post.summary}</p>
-          </article>
+          <PostSummary
+            variant="listing"
+            title={post.title}
+            url={post.url}
+            meta={<PostMeta date={post.date} readingTime={post.readingTime} tags={post.tags} />}
+            summary={post.summary}
+          />
         </li>
       ))}
     </ol>

@@ -4,7 +4,6 @@ import { Suspense } from 'react'
 import { JsonLd } from '@/components/json-ld'
 import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
-import { PostNav } from '@/components/post-nav'
 import { SeriesNav } from '@/components/series-nav'
 import { TableOfContents } from '@/components/table-of-contents'
 import { getBlogPostingJsonLd } from '@/lib/json-ld'
@@ -12,10 +11,12 @@ import { getAlternates } from '@/lib/metadata'
 import { nestToc, parseToc } from '@/lib/mdx/toc'
 import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { decodeRouteParam } from '@/lib/route-params'
-import { getAdjacentPosts, getSeries } from '@/lib/series'
-import { getEditUrl, site } from '@/lib/site'
+import { getSeries } from '@/lib/series'
+import { site } from '@/lib/site'
+import { CommentsFallback } from './_components/comments-fallback'
 import { CommentsNoScript } from './_components/comments-no-script'
 import { CommentsSection } from './_components/comments-section'
+import { PostFooter } from './_components/post-footer'
 
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
@@ -72,14 +73,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/blo
       <div className="prose max-w-none prose-zinc lg:col-start-1 dark:prose-invert prose-headings:scroll-mt-6 prose-a:text-teal-700 dark:prose-a:text-teal-300">
         <MdxContent code={post.body.code} />
       </div>
-      <footer className="mt-12 flex flex-col gap-8 lg:col-start-1">
-        <p className="text-sm">
-          <a href={getEditUrl(post._raw.sourceFilePath)} className="text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-            Edit this page on GitHub
-          </a>
-        </p>
-        <PostNav {...getAdjacentPosts(getAllPosts(), post.slug)} />
-      </footer>
+      <PostFooter slug={post.slug} sourceFilePath={post._raw.sourceFilePath} />
       <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
         {/* The article above is the static shell; the comments are read per request (Cache Components). */}
         <Suspense fallback={<CommentsFallback />}>
@@ -88,18 +82,5 @@ export default async function PostPage({ params, searchParams }: PageProps<'/blo
         <CommentsNoScript />
       </section>
     </article>
-  )
-}
-
-function CommentsFallback() {
-  return (
-    <>
-      <h2 id="comments-heading" className="text-xl font-semibold">
-        Comments
-      </h2>
-      <p role="status" className="mt-2 text-zinc-600 dark:text-zinc-400">
-        Loading comments…
-      </p>
-    </>
   )
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { PostSummary } from '@/components/post-summary'
 import { formatPostDate } from '@/lib/format'
 import type { SearchHit } from '@/lib/search/pagefind-client'
 
@@ -19,33 +20,21 @@ export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResu
         className="mt-2 divide-y aria-busy:opacity-60 divide-zinc-200 dark:divide-zinc-800">
         {hits.map((hit) => (
           <li key={hit.url} className="py-5">
-            <article className="flex flex-col gap-1">
-              <h2 className="text-lg font-semibold">
-                <Link href={hit.url} className="text-teal-800 hover:underline dark:text-teal-300">
-                  {hit.title}
-                </Link>
-              </h2>
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                {hit.date ? <time dateTime={hit.date}>{formatPostDate(hit.date)}</time> : null}
-                {hit.date && hit.section ? ' · ' : null}
-                {hit.section ? (
-                  <Link href={hit.section.url} className="underline hover:text-zinc-900 dark:hover:text-zinc-100">
-                    {hit.section.title}
-                  </Link>
-                ) : null}
-              </p>
-              <p className="text-zinc-700 dark:text-zinc-300">
-                {hit.snippet.map((part, index) =>
-                  part.isMatch ? (
-                    <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-300/30 dark:text-amber-100">
-                      {part.text}
-                    </mark>
-                  ) : (
-                    part.text
-                  ),
-                )}
-              </p>
-            </article>
+            <PostSummary
+              variant="searchResult"
+              title={hit.title}
+              url={hit.url}
+              meta={<HitLocation date={hit.date} section={hit.section} />}
+              summary={hit.snippet.map((part, index) =>
+                part.isMatch ? (
+                  <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-300/30 dark:text-amber-100">
+                    {part.text}
+                  </mark>
+                ) : (
+                  part.text
+                ),
+              )}
+            />
           </li>
         ))}
       </ol>
@@ -59,5 +48,20 @@ export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResu
         </button>
       ) : null}
     </>
+  )
+}
+
+/** The hit's date and the section of the post it is in, when it has them. */
+function HitLocation({ date, section }: Pick<SearchHit, 'date' | 'section'>) {
+  return (
+    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      {date ? <time dateTime={date}>{formatPostDate(date)}</time> : null}
+      {date && section ? ' · ' : null}
+      {section ? (
+        <Link href={section.url} className="underline hover:text-zinc-900 dark:hover:text-zinc-100">
+          {section.title}
+        </Link>
+      ) : null}
+    </p>
   )
 }

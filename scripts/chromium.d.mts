@@ -1,0 +1,2 @@
+export declare const systemChromiumPath: string | undefined
+export declare const chromiumArgs: readonly string[]
