@@ -129,14 +129,13 @@ function reportOutput(workspace, logFile) {
   print(`search index: ${(indexBytes / 1024 / 1024).toFixed(1)} MiB in ${index.length} files`)
 
   const page = postPages[0]
-  const { js, noModule, inline } = measurePageScripts(distDir, join(distDir, 'server', 'app', page))
+  const { js, noModule } = measurePageScripts(distDir, join(distDir, 'server', 'app', page))
   print(`post page measured: /${page.replace(/\.html$/, '')}`)
   print(`post page JS gzipped KiB: ${kib(js.gzipBytes)} (${js.files} files)`)
   // The 404 page renders only the root layout: what the post page adds to it is its own code.
   const own = measureOwnScripts(distDir, join(distDir, 'server', 'app', page), join(distDir, 'server', 'app', '_not-found.html'))
   print(`post page own JS gzipped KiB (beyond the 404 page's): ${kib(own.gzipBytes)} (${own.files} files)`)
   print(`post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} (${noModule.files} files, skipped by modern browsers)`)
-  print(`post page inline RSC payload gzipped KiB: ${kib(inline.gzipBytes)} (${inline.scripts} scripts, ${kib(inline.bytes)} KiB raw)`)
 }
 
 async function main() {

@@ -18,7 +18,8 @@ try {
     const failed = result.non2xx + result.errors + result.timeouts
     console.log(
       `serve ${label} (${path}), ${connections} connections, ${seconds}s: ` +
-        `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+        `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+        `${Math.round(result.throughput.total / result.requests.total / 1024)} KiB per response` +
         (failed ? `, ${failed} failed` : ''),
     )
   }

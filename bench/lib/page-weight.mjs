@@ -61,18 +61,16 @@ function collectScripts(distDir, htmlFile) {
     moduleFiles.add(join(distDir, chunk))
   }
   for (const file of noModuleFiles) moduleFiles.delete(file)
-  return { moduleFiles, noModuleFiles, inlineScripts }
+  return { moduleFiles, noModuleFiles }
 }
 
 const sumGzip = (files) => [...files].reduce((sum, file) => sum + gzipBytes(readFileSync(file)), 0)
 
 export function measurePageScripts(distDir, htmlFile) {
-  const { moduleFiles, noModuleFiles, inlineScripts } = collectScripts(distDir, htmlFile)
-  const inline = inlineScripts.join('')
+  const { moduleFiles, noModuleFiles } = collectScripts(distDir, htmlFile)
   return {
     js: { files: moduleFiles.size, gzipBytes: sumGzip(moduleFiles) },
     noModule: { files: noModuleFiles.size, gzipBytes: sumGzip(noModuleFiles) },
-    inline: { scripts: inlineScripts.length, bytes: Buffer.byteLength(inline), gzipBytes: gzipBytes(inline) },
   }
 }
 
