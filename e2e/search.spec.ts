@@ -33,6 +33,23 @@ test('the header links to search, and a word found only in a post body finds tha
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is backend engineering')
 })
 
+test('text typed while the search page is still loading its code is searched, and keeps the focus', async ({ page }) => {
+  let isHoldingScripts = false
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    if (isHoldingScripts) await new Promise((resolve) => setTimeout(resolve, 2000))
+    await route.continue()
+  })
+  await page.goto('/')
+  // From here on, every script the home page did not load (the search page's own code) comes late.
+  isHoldingScripts = true
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
+  await searchBox(page).fill('terraform')
+  await expect(status(page)).toHaveText('1 post matches “terraform”.')
+  await expect(searchBox(page)).toHaveValue('terraform')
+  await expect(searchBox(page)).toBeFocused()
+})
+
 test('nonsense finds nothing and says so', async ({ page }) => {
   await page.goto('/search')
   await searchBox(page).fill('zzqxvbnm')

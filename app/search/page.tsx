@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Suspense } from 'react'
-import { SearchForm } from './_components/search-form'
+import { SearchBox, SearchInputProvider } from './_components/search-box'
 import { SearchPanel } from './_components/search-panel'
 
 export const metadata: Metadata = {
@@ -19,11 +19,14 @@ export default function SearchPage() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         Titles, summaries, tags, headings and the full text of every post.
       </p>
-      {/* The panel reads `?q=` from the URL, so it renders in the browser; until then (and
-          without JavaScript) the same form is plain HTML that puts the query in the URL. */}
-      <Suspense fallback={<SearchForm />}>
-        <SearchPanel />
-      </Suspense>
+      {/* The box is prerendered: without JavaScript it is a plain GET form that puts the query in
+          the URL. The panel reads `?q=` from the URL, so it renders in the browser only. */}
+      <SearchInputProvider>
+        <SearchBox />
+        <Suspense fallback={null}>
+          <SearchPanel />
+        </Suspense>
+      </SearchInputProvider>
       <noscript>
         <p className="mt-6 rounded-lg border border-zinc-200 p-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
           Search runs in your browser and needs JavaScript. Every post is listed on the{' '}

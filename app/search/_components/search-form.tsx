@@ -1,7 +1,6 @@
 import type { FormEvent, Ref } from 'react'
 
 export type SearchFormProps = {
-  defaultValue?: string
   inputRef?: Ref<HTMLInputElement>
   onInput?: (value: string) => void
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
@@ -9,9 +8,9 @@ export type SearchFormProps = {
 
 /**
  * A GET form to /search: without JavaScript (or before it loads) submitting it puts the query in
- * the URL like any form; the search panel takes it over once hydrated.
+ * the URL like any form; SearchBox takes it over once hydrated.
  */
-export function SearchForm({ defaultValue = '', inputRef, onInput, onSubmit }: SearchFormProps) {
+export function SearchForm({ inputRef, onInput, onSubmit }: SearchFormProps) {
   return (
     <form role="search" action="/search" method="get" onSubmit={onSubmit} className="mt-6 flex gap-2">
       <label htmlFor="search-input" className="sr-only">
@@ -22,7 +21,6 @@ export function SearchForm({ defaultValue = '', inputRef, onInput, onSubmit }: S
         id="search-input"
         name="q"
         type="search"
-        defaultValue={defaultValue}
         onInput={onInput ? (event) => onInput(event.currentTarget.value) : undefined}
         autoComplete="off"
         spellCheck={false}

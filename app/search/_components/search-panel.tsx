@@ -1,9 +1,9 @@
 'use client'
 
 import { useSearchParams } from 'next/navigation'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { loadPagefind, searchPosts, type SearchHit } from '@/lib/search/pagefind-client'
-import { SearchForm } from './search-form'
+import { useSearchInput } from './search-box'
 import { SearchResults } from './search-results'
 
 const PAGE_SIZE = 10
@@ -13,14 +13,12 @@ type Outcome =
   | { status: 'error'; term: string }
 
 /**
- * The search box and its results. The URL's `?q=` is the source of truth: typing replaces it (so a
- * search can be shared), submitting starts a new history entry (so Back returns to the previous
- * search), and Back/Forward put the query back in the box.
+ * The results of the search in the URL's `?q=`, the source of truth: SearchBox writes it as the
+ * reader types, and this puts it back in the box on load and on Back/Forward.
  */
 export function SearchPanel() {
   const term = (useSearchParams().get('q') ?? '').trim()
-  const inputRef = useRef<HTMLInputElement>(null)
-  const isCommitted = useRef(true)
+  const inputRef = useSearchInput()
   const [outcome, setOutcome] = useState<Outcome>()
   // The outcome on screen belongs to the last term searched; a newer term is still on its way.
   const isPending = term !== '' && outcome?.term !== term
@@ -33,7 +31,8 @@ export function SearchPanel() {
     const typed = input.value.trim()
     if (!isHydrated.current) {
       isHydrated.current = true
-      // Typed before the page became interactive: search for it rather than wipe it.
+      // Typed before this panel was ready (before hydration, or while a client-side navigation
+      // loaded its code): search for it rather than wipe it.
       if (typed && !term) {
         const url = new URL(window.location.href)
         url.searchParams.set('q', typed)
@@ -42,7 +41,7 @@ export function SearchPanel() {
       }
     }
     if (typed !== term) input.value = term
-  }, [term])
+  }, [inputRef, term])
 
   useEffect(() => {
     // Start fetching the engine while the reader is still typing. A failure here is reported by
@@ -67,22 +66,6 @@ export function SearchPanel() {
     }
   }, [term])
 
-  function updateUrl(value: string) {
-    const url = new URL(window.location.href)
-    if (value.trim()) url.searchParams.set('q', value.trim())
-    else url.searchParams.delete('q')
-    if (url.href === window.location.href) return
-    if (isCommitted.current) window.history.pushState(null, '', url)
-    else window.history.replaceState(null, '', url)
-    isCommitted.current = false
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    updateUrl(inputRef.current?.value ?? '')
-    isCommitted.current = true
-  }
-
   async function showMore() {
     if (outcome?.status !== 'done') return
     const next = await Promise.all(outcome.more.slice(0, PAGE_SIZE).map((load) => load()))
@@ -95,7 +78,6 @@ export function SearchPanel() {
 
   return (
     <>
-      <SearchForm defaultValue={term} inputRef={inputRef} onInput={updateUrl} onSubmit={handleSubmit} />
       <p role="status" className="mt-4 min-h-6 text-sm text-zinc-600 dark:text-zinc-400">
         {shown ? describe(shown) : null}
       </p>
