@@ -1,8 +1,9 @@
 import { once } from 'node:events'
-import { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
+import { hookServers } from './server-hooks'
 
 // No 'server-only' here: instrumentation.ts installs this, and it is not compiled in the React
-// Server layer where that import is allowed (see lib/peer-address.ts).
+// Server layer where that import is allowed.
 
 export type ShutdownOptions = {
   /** How long requests in flight, and the work they left behind, may take before the process exits anyway. */
@@ -102,25 +103,14 @@ export function createGracefulShutdown({ timeoutMs, close, exit, log = console.l
 }
 
 /**
- * Reports every http.Server of the process, and every request it receives, to `shutdown`.
- * Next.js creates its server before instrumentation runs, so this wraps Server.prototype.emit, as
- * lib/peer-address.ts does. Returns a function that removes the wrapper (tests).
+ * Reports every http.Server of the process, and every request it receives, to `shutdown`
+ * (lib/server-hooks.ts). Returns a function that stops it (tests).
  */
 export function watchServers(shutdown: Pick<GracefulShutdown, 'trackServer' | 'trackRequest'>): () => void {
-  const originalEmit = Server.prototype.emit
-  Object.defineProperty(Server.prototype, 'emit', {
-    configurable: true,
-    writable: true,
-    value: function emit(this: Server, event: string | symbol, ...args: unknown[]) {
-      const [request, response] = args
-      if (event === 'connection') shutdown.trackServer(this)
-      if (event === 'request' && request instanceof IncomingMessage && response instanceof ServerResponse) {
-        shutdown.trackRequest(this, response)
-      }
-      return Reflect.apply(originalEmit, this, [event, ...args])
-    },
+  return hookServers({
+    onConnection: (server) => shutdown.trackServer(server),
+    onRequest: (server, _, response) => shutdown.trackRequest(server, response),
   })
-  return () => Object.defineProperty(Server.prototype, 'emit', { configurable: true, writable: true, value: originalEmit })
 }
 
 // On globalThis: lib/db.ts is bundled with the route handlers, apart from instrumentation.

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { IncomingMessage, Server } from 'node:http'
+import { hookServers } from './server-hooks'
 
 // No 'server-only' here: instrumentation.ts is not compiled in the React Server layer where that
 // import is allowed. node:http keeps this module out of client bundles just as well.
@@ -40,16 +40,9 @@ let isInstalled = false
 export function recordPeerAddresses(): void {
   if (isInstalled) return
   isInstalled = true
-  const originalEmit = Server.prototype.emit
-  Object.defineProperty(Server.prototype, 'emit', {
-    configurable: true,
-    writable: true,
-    value: function emit(this: Server, event: string | symbol, ...args: unknown[]) {
-      const [request] = args
-      if (event === 'request' && request instanceof IncomingMessage) {
-        request.headers[PEER_ADDRESS_HEADER] = formatPeerAddress(request.socket.remoteAddress ?? '')
-      }
-      return Reflect.apply(originalEmit, this, [event, ...args])
+  hookServers({
+    onRequest: (_, request) => {
+      request.headers[PEER_ADDRESS_HEADER] = formatPeerAddress(request.socket.remoteAddress ?? '')
     },
   })
 }
