@@ -50,6 +50,15 @@ test('text typed while the search page is still loading its code is searched, an
   await expect(searchBox(page)).toBeFocused()
 })
 
+test('fast typing keeps every letter while earlier queries are still being searched', async ({ page }) => {
+  await page.goto('/search')
+  await searchBox(page).focus()
+  const query = 'idempotency keys with postgresql and retries'
+  await page.keyboard.type(query)
+  await expect(searchBox(page)).toHaveValue(query)
+  await expect(page).toHaveURL(`/search?q=${encodeURIComponent(query).replaceAll('%20', '+')}`)
+})
+
 test('nonsense finds nothing and says so', async ({ page }) => {
   await page.goto('/search')
   await searchBox(page).fill('zzqxvbnm')

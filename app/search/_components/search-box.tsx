@@ -1,20 +1,45 @@
 'use client'
 
-import { createContext, useContext, useRef, type FormEvent, type ReactNode, type RefObject } from 'react'
+import { createContext, useContext, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { SearchForm } from './search-form'
 
-const SearchInputContext = createContext<RefObject<HTMLInputElement | null> | null>(null)
+type SearchInput = {
+  inputRef: RefObject<HTMLInputElement | null>
+  /** The box wrote `query` to the URL. */
+  noteWrittenQuery: (query: string) => void
+  /**
+   * Whether the URL's `query` is one the box wrote, which the box holds already (or newer text):
+   * Next.js applies a history change a render later, so while the reader types, the query the
+   * panel receives lags behind the box and must not be written back into it.
+   */
+  isWrittenQuery: (query: string) => boolean
+}
+
+const SearchInputContext = createContext<SearchInput | null>(null)
 
 /** Shares the search box's input between the box and the results panel, which live apart. */
 export function SearchInputProvider({ children }: { children: ReactNode }) {
   const inputRef = useRef<HTMLInputElement>(null)
-  return <SearchInputContext value={inputRef}>{children}</SearchInputContext>
+  const [value] = useState<SearchInput>(() => {
+    // The queries written that the panel has not received yet, oldest first.
+    let unseen: string[] = []
+    return {
+      inputRef,
+      noteWrittenQuery: (query) => void unseen.push(query),
+      isWrittenQuery: (query) => {
+        const index = unseen.indexOf(query)
+        unseen = index >= 0 ? unseen.slice(index + 1) : []
+        return index >= 0
+      },
+    }
+  })
+  return <SearchInputContext value={value}>{children}</SearchInputContext>
 }
 
-export function useSearchInput(): RefObject<HTMLInputElement | null> {
-  const inputRef = useContext(SearchInputContext)
-  if (!inputRef) throw new Error('useSearchInput() needs a <SearchInputProvider> above it')
-  return inputRef
+export function useSearchInput(): SearchInput {
+  const value = useContext(SearchInputContext)
+  if (!value) throw new Error('useSearchInput() needs a <SearchInputProvider> above it')
+  return value
 }
 
 /**
@@ -24,14 +49,16 @@ export function useSearchInput(): RefObject<HTMLInputElement | null> {
  * previous search); SearchPanel reads the query from the URL.
  */
 export function SearchBox() {
-  const inputRef = useSearchInput()
+  const { inputRef, noteWrittenQuery } = useSearchInput()
   const isCommitted = useRef(true)
 
   function updateUrl(value: string) {
+    const query = value.trim()
     const url = new URL(window.location.href)
-    if (value.trim()) url.searchParams.set('q', value.trim())
+    if (query) url.searchParams.set('q', query)
     else url.searchParams.delete('q')
     if (url.href === window.location.href) return
+    noteWrittenQuery(query)
     if (isCommitted.current) window.history.pushState(null, '', url)
     else window.history.replaceState(null, '', url)
     isCommitted.current = false

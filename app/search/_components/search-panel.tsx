@@ -18,7 +18,7 @@ type Outcome =
  */
 export function SearchPanel() {
   const term = (useSearchParams().get('q') ?? '').trim()
-  const inputRef = useSearchInput()
+  const { inputRef, isWrittenQuery } = useSearchInput()
   const [outcome, setOutcome] = useState<Outcome>()
   // The outcome on screen belongs to the last term searched; a newer term is still on its way.
   const isPending = term !== '' && outcome?.term !== term
@@ -40,8 +40,11 @@ export function SearchPanel() {
         return
       }
     }
+    // A query the box wrote: the box holds it already, or newer text the reader has typed since.
+    if (isWrittenQuery(term)) return
+    // Back/Forward or a link changed the query: the box shows it.
     if (typed !== term) input.value = term
-  }, [inputRef, term])
+  }, [inputRef, isWrittenQuery, term])
 
   useEffect(() => {
     // Start fetching the engine while the reader is still typing. A failure here is reported by
