@@ -54,9 +54,13 @@ test('fast typing keeps every letter while earlier queries are still being searc
   await page.goto('/search')
   await searchBox(page).focus()
   const query = 'idempotency keys with postgresql and retries'
-  await page.keyboard.type(query)
+  await page.keyboard.type(`${query}xy`)
+  // Corrections too: the query in the URL is the box's, whatever was searched in between.
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
   await expect(searchBox(page)).toHaveValue(query)
   await expect(page).toHaveURL(`/search?q=${encodeURIComponent(query).replaceAll('%20', '+')}`)
+  await expect(status(page)).toHaveText(/“idempotency keys with postgresql and retries”/)
 })
 
 test('nonsense finds nothing and says so', async ({ page }) => {

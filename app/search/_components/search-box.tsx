@@ -51,13 +51,17 @@ export function useSearchInput(): SearchInput {
 export function SearchBox() {
   const { inputRef, noteWrittenQuery } = useSearchInput()
   const isCommitted = useRef(true)
+  const lastWritten = useRef<string>(undefined)
 
   function updateUrl(value: string) {
     const query = value.trim()
     const url = new URL(window.location.href)
     if (query) url.searchParams.set('q', query)
     else url.searchParams.delete('q')
-    if (url.href === window.location.href) return
+    // While Next.js catches up with the writes of fast typing, the address bar can briefly show an
+    // older query: only a query equal to both the last one written and the URL's is no change.
+    if (query === lastWritten.current && url.href === window.location.href) return
+    lastWritten.current = query
     noteWrittenQuery(query)
     if (isCommitted.current) window.history.pushState(null, '', url)
     else window.history.replaceState(null, '', url)
