@@ -25,6 +25,10 @@ const envSchema = z.object({
   COMMENT_IP_SECRET: optionalText.pipe(z.string().min(16).optional()),
   COMMENT_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
+  /** Under `docker stop`'s 10 s, so the database still closes before a SIGKILL (lib/graceful-shutdown.ts). */
+  SHUTDOWN_TIMEOUT_MS: optionalText
+    .pipe(z.string().regex(/^\d+$/, 'a whole number of milliseconds').transform(Number).optional())
+    .transform((value) => value ?? 8000),
 })
 
 export type Env = z.infer<typeof envSchema>

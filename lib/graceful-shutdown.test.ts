@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createServer, request, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createGracefulShutdown, parseShutdownTimeout, watchServers, type ShutdownOptions } from './graceful-shutdown'
+import { createGracefulShutdown, watchServers, type ShutdownOptions } from './graceful-shutdown'
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -124,17 +124,5 @@ describe('graceful shutdown', () => {
     cleanups.push(() => (console.error = consoleError))
     await shutdown.shutdown('SIGTERM')
     expect(await exitCode).toBe(1)
-  })
-})
-
-describe('parseShutdownTimeout', () => {
-  it('defaults to 8000 ms and accepts whole milliseconds', () => {
-    expect(parseShutdownTimeout(undefined)).toBe(8000)
-    expect(parseShutdownTimeout('')).toBe(8000)
-    expect(parseShutdownTimeout('0')).toBe(0)
-    expect(parseShutdownTimeout('25000')).toBe(25000)
-  })
-  it('rejects anything else', () => {
-    for (const value of ['-1', '1.5', '10s', 'abc']) expect(() => parseShutdownTimeout(value)).toThrow('SHUTDOWN_TIMEOUT_MS')
   })
 })

@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import type { Server, ServerResponse } from 'node:http'
+import { getEnv } from './env'
 import { hookServers } from './server-hooks'
 
 // No 'server-only' here: instrumentation.ts installs this, and it is not compiled in the React
@@ -129,14 +130,6 @@ async function runCloseTasks() {
   for (const task of closeTasks()) await task()
 }
 
-/** SHUTDOWN_TIMEOUT_MS: under `docker stop`'s 10 s, so the database still closes before a SIGKILL. */
-export function parseShutdownTimeout(value: string | undefined): number {
-  if (value === undefined || value === '') return 8000
-  const timeoutMs = Number(value)
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 0) throw new Error(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, not "${value}".`)
-  return timeoutMs
-}
-
 // Next.js hands after() callbacks to the waitUntil of a platform's request context when there is
 // one (node_modules/next/dist/server/after/builtin-request-context.js), and otherwise awaits them
 // only in its own signal handler, which NEXT_MANUAL_SIG_HANDLE turns off.
@@ -161,7 +154,7 @@ export function installGracefulShutdown(): void {
     return
   }
   const shutdown = createGracefulShutdown({
-    timeoutMs: parseShutdownTimeout(process.env.SHUTDOWN_TIMEOUT_MS),
+    timeoutMs: getEnv().SHUTDOWN_TIMEOUT_MS,
     close: runCloseTasks,
     exit: (code) => process.exit(code),
   })
