@@ -5,10 +5,10 @@ import { SearchForm } from './search-form'
 
 type SearchInput = {
   inputRef: RefObject<HTMLInputElement | null>
-  /** The box wrote `query` to the URL. */
-  noteWrittenQuery: (query: string) => void
+  /** Puts `value` in the URL's `?q=`, as a new history entry or in place of the current one; false when it was there. */
+  writeQuery: (value: string, mode: 'push' | 'replace') => boolean
   /**
-   * Whether the URL's `query` is one the box wrote, which the box holds already (or newer text):
+   * Whether the URL's `query` is one written here, which the box holds already (or newer text):
    * Next.js applies a history change a render later, so while the reader types, the query the
    * panel receives lags behind the box and must not be written back into it.
    */
@@ -17,15 +17,29 @@ type SearchInput = {
 
 const SearchInputContext = createContext<SearchInput | null>(null)
 
-/** Shares the search box's input between the box and the results panel, which live apart. */
+/** Shares the search box's input, and the writing of its query, between the box and the panel. */
 export function SearchInputProvider({ children }: { children: ReactNode }) {
   const inputRef = useRef<HTMLInputElement>(null)
   const [value] = useState<SearchInput>(() => {
+    let lastWritten: string | undefined
     // The queries written that the panel has not received yet, oldest first.
     let unseen: string[] = []
     return {
       inputRef,
-      noteWrittenQuery: (query) => void unseen.push(query),
+      writeQuery: (value, mode) => {
+        const query = value.trim()
+        const url = new URL(window.location.href)
+        if (query) url.searchParams.set('q', query)
+        else url.searchParams.delete('q')
+        // While Next.js catches up with fast typing, the address bar can briefly show an older
+        // query: once something was written, the URL alone does not prove there is no change.
+        if (url.href === window.location.href && (lastWritten === undefined || query === lastWritten)) return false
+        lastWritten = query
+        unseen.push(query)
+        if (mode === 'push') window.history.pushState(null, '', url)
+        else window.history.replaceState(null, '', url)
+        return true
+      },
       isWrittenQuery: (query) => {
         const index = unseen.indexOf(query)
         unseen = index >= 0 ? unseen.slice(index + 1) : []
@@ -49,30 +63,18 @@ export function useSearchInput(): SearchInput {
  * previous search); SearchPanel reads the query from the URL.
  */
 export function SearchBox() {
-  const { inputRef, noteWrittenQuery } = useSearchInput()
+  const { inputRef, writeQuery } = useSearchInput()
   const isCommitted = useRef(true)
-  const lastWritten = useRef<string>(undefined)
 
-  function updateUrl(value: string) {
-    const query = value.trim()
-    const url = new URL(window.location.href)
-    if (query) url.searchParams.set('q', query)
-    else url.searchParams.delete('q')
-    // While Next.js catches up with the writes of fast typing, the address bar can briefly show an
-    // older query: only a query equal to both the last one written and the URL's is no change.
-    if (query === lastWritten.current && url.href === window.location.href) return
-    lastWritten.current = query
-    noteWrittenQuery(query)
-    if (isCommitted.current) window.history.pushState(null, '', url)
-    else window.history.replaceState(null, '', url)
-    isCommitted.current = false
+  function handleInput(value: string) {
+    if (writeQuery(value, isCommitted.current ? 'push' : 'replace')) isCommitted.current = false
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    updateUrl(inputRef.current?.value ?? '')
+    handleInput(inputRef.current?.value ?? '')
     isCommitted.current = true
   }
 
-  return <SearchForm inputRef={inputRef} onInput={updateUrl} onSubmit={handleSubmit} />
+  return <SearchForm inputRef={inputRef} onInput={handleInput} onSubmit={handleSubmit} />
 }

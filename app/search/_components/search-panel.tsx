@@ -18,7 +18,7 @@ type Outcome =
  */
 export function SearchPanel() {
   const term = (useSearchParams().get('q') ?? '').trim()
-  const { inputRef, isWrittenQuery } = useSearchInput()
+  const { inputRef, writeQuery, isWrittenQuery } = useSearchInput()
   const [outcome, setOutcome] = useState<Outcome>()
   // The outcome on screen belongs to the last term searched; a newer term is still on its way.
   const isPending = term !== '' && outcome?.term !== term
@@ -34,9 +34,7 @@ export function SearchPanel() {
       // Typed before this panel was ready (before hydration, or while a client-side navigation
       // loaded its code): search for it rather than wipe it.
       if (typed && !term) {
-        const url = new URL(window.location.href)
-        url.searchParams.set('q', typed)
-        window.history.replaceState(null, '', url)
+        writeQuery(typed, 'replace')
         return
       }
     }
@@ -44,7 +42,7 @@ export function SearchPanel() {
     if (isWrittenQuery(term)) return
     // Back/Forward or a link changed the query: the box shows it.
     if (typed !== term) input.value = term
-  }, [inputRef, isWrittenQuery, term])
+  }, [inputRef, writeQuery, isWrittenQuery, term])
 
   useEffect(() => {
     // Start fetching the engine while the reader is still typing. A failure here is reported by
