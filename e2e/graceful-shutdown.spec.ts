@@ -9,7 +9,7 @@ import { slug, unique } from './support/comments'
 import { startProductionServer } from './support/production-server'
 
 // `npm start` (scripts/start.mjs), as an operator runs it, on a port of its own (E2E_PORT + 6) and
-// a PGlite folder of its own; SIGTERM is sent by hand, so e2e/support/server.ts (`next start`) does not fit.
+// a PGlite folder of its own; SIGTERM is sent by hand.
 const port = Number(process.env.E2E_PORT ?? 3100) + 6
 const url = `http://127.0.0.1:${port}`
 const dataDir = path.resolve('.data/e2e/graceful-shutdown')

@@ -4,14 +4,14 @@ import path from 'node:path'
 import { expect, test } from './fixtures'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
 import { slug, unique } from './support/comments'
-import { startServer, type RunningServer } from './support/server'
+import { startProductionServer, type ProductionServer } from './support/production-server'
 
-// Each test starts its own `next start` processes (ports E2E_PORT + 1…4), with low limits that the
+// Each test starts its own production servers (ports E2E_PORT + 1…4), with low limits that the
 // shared server of the other specs must not have.
 const basePort = Number(process.env.E2E_PORT ?? 3100)
 const lowLimits = { COMMENT_RATE_LIMIT: '3', COMMENT_RATE_LIMIT_POST: '1000', COMMENT_RATE_LIMIT_SITE: '1000', COMMENT_MODERATION: 'off' }
 
-async function postFrom(server: RunningServer, body: string, headers: Record<string, string> = {}) {
+async function postFrom(server: ProductionServer, body: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/api/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -22,12 +22,12 @@ async function postFrom(server: RunningServer, body: string, headers: Record<str
 test.describe('servers of their own', () => {
   test.describe.configure({ timeout: 300_000 })
 
-  test(`two next start processes on one PostgreSQL share the rate limit${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
+  test(`two production servers on one PostgreSQL share the rate limit${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
     test.skip(skipWithoutPostgres, skipReason)
     const schema = await createTestSchema('instances')
     const env = { ...lowLimits, DATABASE_URL: schema.url }
     // Started together: both migrate the empty schema at once (the advisory lock serialises them).
-    const [a, b] = await Promise.all([startServer(basePort + 1, env), startServer(basePort + 2, env)])
+    const [a, b] = await Promise.all([startProductionServer(basePort + 1, env), startProductionServer(basePort + 2, env)])
     try {
       const marker = unique('shared')
       const statuses = []
@@ -48,9 +48,9 @@ test.describe('servers of their own', () => {
     }
   })
 
-  test('a forged X-Forwarded-For or peer header does not escape the per-client limit of next start', async () => {
+  test('a forged X-Forwarded-For or peer header does not escape the per-client limit of the production server', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'comments-e2e-'))
-    const server = await startServer(basePort + 3, { ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
+    const server = await startProductionServer(basePort + 3, { ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
     try {
       const marker = unique('forged')
       for (let i = 0; i < 3; i++) {
@@ -67,7 +67,7 @@ test.describe('servers of their own', () => {
   })
 
   test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({ page }) => {
-    const server = await startServer(basePort + 4, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
+    const server = await startProductionServer(basePort + 4, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
     try {
       const response = await fetch(`${server.url}/api/comments?slug=${slug}`)
       expect(response.status).toBe(503)

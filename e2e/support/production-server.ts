@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { slug } from './comments'
 
-export type ProductionServer = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
+export type ProductionServer = {
+  url: string
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+  /** SIGTERM, then SIGKILL if it has not exited 10 s later. */
+  stop: () => Promise<void>
+}
 
 /**
  * Starts the standalone production server on 127.0.0.1:`port`: `npm start` (scripts/start.mjs) by
  * default, or `node server.js` in `cwd`, as the Docker image runs it. Ready once the comments API
- * answers, which also opens (and creates) the database. The caller stops it (SIGTERM is part of
- * what the tests check); it is killed with the test runner.
+ * answers (200, or 503 where comments are unavailable), which also opens (and creates) the
+ * database. It is killed with the test runner.
  */
 export async function startProductionServer(
   port: number,
@@ -31,11 +38,18 @@ export async function startProductionServer(
       resolve(code)
     }),
   )
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
   const deadline = Date.now() + 150_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited:\n${output}`)
     const status = await fetch(`${url}/api/comments?slug=${slug}`).then((response) => response.status, () => 0)
-    if (status === 200) return { url, child, output: () => output, exited }
+    if (status === 200 || status === 503) return { url, child, output: () => output, exited, stop }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
       throw new Error(`${script} did not answer in time:\n${output}`)
