@@ -1,6 +1,7 @@
 // Lighthouse on the home page and the longest post, mobile and desktop presets, N runs each
 // (default 3), against the production build and the same Chromium as the e2e tests. Prints the
-// median of each figure and whether it meets its target.
+// median of each figure and whether it meets its target. `/tags`, a short list with little to
+// hydrate, is measured too: what it costs is the framework's own start-up.
 // Usage: npm run build && npm run bench:lighthouse [-- runs]
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
@@ -52,6 +53,7 @@ const chrome = await chromeLauncher.launch({ chromePath: systemChromiumPath, chr
 try {
   for (const [label, path] of [
     ['home', '/'],
+    ['tags', '/tags'],
     ['post', longestPostPath()],
   ]) {
     for (const [preset, config] of [
