@@ -1,6 +1,7 @@
 import 'server-only'
 import { getEnv, type Env } from './env'
 import { closeOnShutdown } from './graceful-shutdown'
+import { processGlobal } from './process-global'
 import { migrate } from './db/migrate'
 import { openPGlite } from './db/pglite'
 import { openPostgres } from './db/postgres'
@@ -31,11 +32,7 @@ type DbState = { opening?: Promise<Db> | undefined; isClosed: boolean; isShutdow
 // On globalThis, not in a module variable: Next.js bundles the route handlers and the pages
 // separately, each with its own copy of this module, and there must be one database per process
 // (PGlite cannot be opened twice).
-const STATE_KEY = Symbol.for('backend-playbook.db')
-function state(): DbState {
-  const holder = globalThis as { [STATE_KEY]?: DbState }
-  return (holder[STATE_KEY] ??= { isClosed: false, isShutdownRegistered: false })
-}
+const state = () => processGlobal<DbState>('backend-playbook.db', () => ({ isClosed: false, isShutdownRegistered: false }))
 
 /**
  * The process's database, opened on first use. A failed open is not cached, so the next request

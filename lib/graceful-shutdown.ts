@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import type { Server, ServerResponse } from 'node:http'
 import { getEnv } from './env'
+import { processGlobal } from './process-global'
 import { hookServers } from './server-hooks'
 
 // No 'server-only' here: instrumentation.ts installs this, and it is not compiled in the React
@@ -114,12 +115,8 @@ export function watchServers(shutdown: Pick<GracefulShutdown, 'trackServer' | 't
   })
 }
 
-// On globalThis: lib/db.ts is bundled with the route handlers, apart from instrumentation.
-const TASKS_KEY = Symbol.for('backend-playbook.shutdown-tasks')
-function closeTasks(): Set<() => Promise<void>> {
-  const holder = globalThis as { [TASKS_KEY]?: Set<() => Promise<void>> }
-  return (holder[TASKS_KEY] ??= new Set())
-}
+// Per process: lib/db.ts is bundled with the route handlers, apart from instrumentation.
+const closeTasks = () => processGlobal('backend-playbook.shutdown-tasks', () => new Set<() => Promise<void>>())
 
 /** Registers what to close when the server shuts down, after the last request (lib/db.ts: the database). */
 export function closeOnShutdown(task: () => Promise<void>): void {
@@ -129,11 +126,6 @@ export function closeOnShutdown(task: () => Promise<void>): void {
 async function runCloseTasks() {
   for (const task of closeTasks()) await task()
 }
-
-// Next.js hands after() callbacks to the waitUntil of a platform's request context when there is
-// one (node_modules/next/dist/server/after/builtin-request-context.js), and otherwise awaits them
-// only in its own signal handler, which NEXT_MANUAL_SIG_HANDLE turns off.
-const NEXT_REQUEST_CONTEXT = Symbol.for('@next/request-context')
 
 let isInstalled = false
 
@@ -159,7 +151,9 @@ export function installGracefulShutdown(): void {
     exit: (code) => process.exit(code),
   })
   watchServers(shutdown)
-  const holder = globalThis as { [NEXT_REQUEST_CONTEXT]?: unknown }
-  holder[NEXT_REQUEST_CONTEXT] ??= { get: () => ({ waitUntil: shutdown.waitUntil }) }
+  // Next.js hands after() callbacks to the waitUntil of a platform's request context when there is
+  // one (node_modules/next/dist/server/after/builtin-request-context.js), and otherwise awaits them
+  // only in its own signal handler, which NEXT_MANUAL_SIG_HANDLE turns off.
+  processGlobal('@next/request-context', () => ({ get: () => ({ waitUntil: shutdown.waitUntil }) }))
   for (const signal of signals) process.on(signal, () => void shutdown.shutdown(signal))
 }

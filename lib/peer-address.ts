@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { processGlobal } from './process-global'
 import { hookServers } from './server-hooks'
 
 // No 'server-only' here: instrumentation.ts is not compiled in the React Server layer where that
@@ -10,11 +11,7 @@ export const PEER_ADDRESS_HEADER = 'x-playbook-peer-address'
 // A random token per process, on globalThis because instrumentation and the route handlers are
 // bundled separately. It proves that a header value was written by recordPeerAddresses(), not by
 // a client whose request arrived before the hook was installed.
-const TOKEN_KEY = Symbol.for('backend-playbook.peer-address-token')
-function processToken(): string {
-  const holder = globalThis as { [TOKEN_KEY]?: string }
-  return (holder[TOKEN_KEY] ??= randomBytes(16).toString('hex'))
-}
+const processToken = () => processGlobal('backend-playbook.peer-address-token', () => randomBytes(16).toString('hex'))
 
 /** The header value recordPeerAddresses() writes for `address`. */
 export function formatPeerAddress(address: string): string {

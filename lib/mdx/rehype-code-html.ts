@@ -21,7 +21,7 @@ export function rehypeCodeHtml() {
       if (node.tagName !== 'pre') return
       const [code, ...rest] = node.children
       if (rest.length > 0 || code?.type !== 'element' || code.tagName !== 'code') return
-      useTokenClasses(code, palettes)
+      replaceTokenStyles(code, palettes)
       node.properties.codeHtml = toHtml(code)
       node.children = []
       return SKIP
@@ -29,7 +29,7 @@ export function rehypeCodeHtml() {
   }
 }
 
-function useTokenClasses(code: Element, palettes: CodePalettes) {
+function replaceTokenStyles(code: Element, palettes: CodePalettes) {
   visit(code, 'element', (token) => {
     const { style } = token.properties
     const classes = typeof style === 'string' && token.tagName === 'span' ? tokenClasses(style, palettes) : undefined
