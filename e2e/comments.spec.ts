@@ -1,15 +1,11 @@
 import { createServer } from 'node:http'
 import { expect, test } from './fixtures'
-import { commentForm, commentsSection, createComment, listComments, postPath, unique, waitForHydratedForm, webhookPort } from './support/comments'
+import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, unique, waitForHydratedForm, webhookPort } from './support/comments'
 
 test('a posted comment appears without a reload, is focused, and is in the server HTML after a reload', async ({ page, request }) => {
   const name = unique('Reader')
   const body = `First line\nSecond line of ${name}`
-  await page.goto(postPath)
-  await waitForHydratedForm(page)
-  const form = commentForm(page)
-  await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Comment').fill(body)
+  const form = await fillCommentForm(page, name, body)
   await expect(form.getByText(`${[...body].length} / 5,000 characters`)).toBeVisible()
   await form.getByRole('button', { name: 'Post comment' }).click()
 
@@ -65,11 +61,7 @@ test('a comment can be written and sent with the keyboard alone', async ({ page 
 
 test('a double click makes one comment', async ({ page, request }) => {
   const name = unique('Double')
-  await page.goto(postPath)
-  await waitForHydratedForm(page)
-  const form = commentForm(page)
-  await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Comment').fill('Clicked twice')
+  const form = await fillCommentForm(page, name, 'Clicked twice')
   await form.getByRole('button', { name: 'Post comment' }).dblclick()
   await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(1)
   expect((await listComments(request)).filter((c) => c.name === name)).toHaveLength(1)
@@ -84,11 +76,7 @@ test('while posting, the button reads "Posting…" and is disabled; a server err
     await released
     await route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' })
   })
-  await page.goto(postPath)
-  await waitForHydratedForm(page)
-  const form = commentForm(page)
-  await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Comment').fill('Please do not lose me')
+  const form = await fillCommentForm(page, name, 'Please do not lose me')
   await form.getByRole('button', { name: 'Post comment' }).click()
   await expect(form.getByRole('button', { name: 'Posting…' })).toBeDisabled()
   release()
@@ -138,11 +126,8 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
   await new Promise<void>((resolve) => server.listen(webhookPort, '127.0.0.1', resolve))
   try {
     const name = unique('Hooked')
-    await page.goto(postPath)
-    await waitForHydratedForm(page)
-    await commentForm(page).getByLabel('Name').fill(name)
-    await commentForm(page).getByLabel('Comment').fill('Tell the moderators')
-    await commentForm(page).getByRole('button', { name: 'Post comment' }).click()
+    const form = await fillCommentForm(page, name, 'Tell the moderators')
+    await form.getByRole('button', { name: 'Post comment' }).click()
     await expect(commentsSection(page).getByRole('article', { name })).toBeVisible()
     await expect
       .poll(() => received.find((hook) => JSON.stringify(hook).includes(name)))
@@ -154,11 +139,7 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
 
 test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({ page, request }) => {
   const name = unique('Linker')
-  await page.goto(postPath)
-  await waitForHydratedForm(page)
-  const form = commentForm(page)
-  await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Comment').fill('My write-up: https://example.com/post')
+  const form = await fillCommentForm(page, name, 'My write-up: https://example.com/post')
   await form.getByRole('button', { name: 'Post comment' }).click()
   await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.')
   await expect(form.getByLabel('Comment')).toHaveValue('')

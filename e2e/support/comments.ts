@@ -35,3 +35,13 @@ export async function waitForHydratedForm(page: Page) {
     return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'))
   })
 }
+
+/** Opens the post, waits until its form is interactive and fills in a comment; returns the form. */
+export async function fillCommentForm(page: Page, name: string, body: string) {
+  await page.goto(postPath)
+  await waitForHydratedForm(page)
+  const form = commentForm(page)
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Comment').fill(body)
+  return form
+}
