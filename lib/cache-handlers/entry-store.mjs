@@ -16,6 +16,7 @@ import { LRUCache } from 'lru-cache'
  * @property {(key: string, judge: (record: T) => Promise<Verdict>) => Promise<{ record: T, isStale: boolean } | undefined>} read
  * @property {(key: string, record: T, ttlSeconds: number | undefined) => Promise<void>} write
  * @property {() => number} countLocal
+ * @property {() => void} clearLocal
  */
 
 /**
@@ -62,5 +63,6 @@ export function createEntryStore({ maxBytes, sizeOf, remote }) {
       await remote?.set(key, record, ttlSeconds)
     },
     countLocal: () => local?.size ?? 0,
+    clearLocal: () => local?.clear(),
   }
 }

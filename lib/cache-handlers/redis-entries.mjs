@@ -3,6 +3,13 @@ import { deserialize, serialize } from './codec.mjs'
 import { describeError } from './redis-connection.mjs'
 
 /**
+ * The longest a key lives in Redis, whatever the entry's own lifetime: a page nobody reads for a
+ * month is rendered again on its next view, and a previous build's keys go away by themselves. Every
+ * key thus has a TTL, so `maxmemory-policy volatile-lru` can evict entries and never the tag times.
+ */
+const maxTtlSeconds = 30 * 24 * 3600
+
+/**
  * The shared copy of one kind of entry: one Redis string per key, JSON from codec.mjs. A failure
  * is a miss (get) or an entry this instance keeps to itself (set); the connection logs an outage
  * once, not once per request.
@@ -36,9 +43,9 @@ export function createRedisEntries({ connection, keyPrefix, decode, log }) {
     async set(key, record, ttlSeconds) {
       const client = await connection.client()
       if (!client) return
-      const expiration = ttlSeconds === undefined ? undefined : { type: /** @type {const} */ ('EX'), value: Math.max(1, Math.ceil(ttlSeconds)) }
+      const seconds = Math.max(1, Math.ceil(Math.min(ttlSeconds ?? maxTtlSeconds, maxTtlSeconds)))
       try {
-        await client.set(keyPrefix + key, serialize(record), expiration ? { expiration } : {})
+        await client.set(keyPrefix + key, serialize(record), { expiration: { type: 'EX', value: seconds } })
         connection.noteSuccess()
       } catch (error) {
         connection.noteFailure(error)

@@ -51,6 +51,12 @@ export function createCacheRuntime({ config, now = Date.now, log = console, redi
   let useCacheEntries
   /** Invalidations being written, by tags and mark; see `invalidate`. @type {Map<string, Promise<void>>} */
   const writing = new Map()
+  // A Redis that comes back may have restarted and forgotten every invalidation time: a local copy
+  // judged against it could pass for fresh after it was invalidated. Start over from Redis instead.
+  connection?.onReady(() => {
+    routes?.clearLocal()
+    useCacheEntries?.clearLocal()
+  })
 
   return {
     now,
