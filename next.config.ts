@@ -1,7 +1,15 @@
+import path from 'node:path'
 import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { securityHeaders } from './lib/security-headers'
 import { site } from './lib/site'
+
+// Loaded by Next.js at run time with a plain import: JavaScript modules, resolved from the project root.
+const handler = (file: string) => path.join(process.cwd(), 'lib/cache-handlers', file)
+
+// On Vercel the platform's own cache serves and invalidates the pages; everywhere else ours do: one
+// process's memory by default, Redis shared by every instance with REDIS_URL (docs/caching.md).
+const isVercel = Boolean(process.env.VERCEL)
 
 // Contentlayer runs as its own step (`contentlayer2 build` / `contentlayer2 dev`, see package.json)
 // rather than through `withContentlayer`: that plugin hooks into webpack only, and Next.js 16 builds
@@ -9,10 +17,21 @@ import { site } from './lib/site'
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Post pages are static shells; the comments under them are the only request-time part
-  // (a Suspense boundary), so a new comment shows on every instance without revalidating the page.
-  // Cache Components rejects `dynamicParams`: unknown slugs call notFound() instead (still a 404).
+  // Every page is a static file, comments included: their data is cached ('use cache' + cacheTag in
+  // lib/comments/cache.ts) and a comment write invalidates the post's tag. Cache Components rejects
+  // `dynamicParams`: unknown slugs call notFound() instead (a 404 that the cache never stores).
   cacheComponents: true,
+  ...(isVercel
+    ? {}
+    : {
+        cacheHandler: handler('route-cache-handler.mjs'),
+        cacheHandlers: { default: handler('use-cache-handler.mjs'), remote: handler('use-cache-handler.mjs') },
+      }),
+  experimental: {
+    // The no-JavaScript comment form posts to its Server Action: every valid comment fits (5000
+    // four-byte characters), and nothing much larger is read. The same cap as POST /api/comments.
+    serverActions: { bodySizeLimit: '64kb' },
+  },
   // Every post is prerendered whole, per URL: a link should prefetch that page, not a generic
   // App Shell for /blog/[slug] that would stream the article in after the click.
   partialPrefetching: false,
@@ -23,7 +42,13 @@ const nextConfig: NextConfig = {
       isProduction: process.env.NODE_ENV === 'production',
       isHttps: site.url.startsWith('https://'),
     })
-    return [{ source: '/:path*', headers }]
+    return [
+      { source: '/:path*', headers },
+      // A CDN in front of a Node host never hears of a comment: let it keep a post for a minute, not
+      // for the 30 days of the page's own cache life. Browsers always ask again. (On Vercel the
+      // platform's cache is the CDN and is invalidated by tag.)
+      ...(isVercel ? [] : [{ source: '/blog/:slug', headers: [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=60' }] }]),
+    ]
   },
   // Page 1 of a list is the list itself: one address per page, and old or hand-typed links still land.
   async redirects() {

@@ -1,28 +1,70 @@
 // Requests per second and latency of the production server under 50 concurrent connections, for
-// the home page and the longest post. Usage: npm run build && npm run bench:serve [-- seconds]
+// the home page, a post page and the longest post, in one run, and the post/home ratio.
+// Usage: npm run bench:serve [-- --seconds 10] [-- --posts 100]   (see bench/README.md)
+//   without --posts: the current build (`npm run build` first), served as `npm start` serves it;
+//   with --posts N:  a throwaway copy of the project with N synthetic posts, built and served.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { longestPostPath, startProductionServer } from './lib/production-server.mjs'
+import { listPosts, startProductionServer } from './lib/production-server.mjs'
+import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
+import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from './lib/workspace.mjs'
 
-const seconds = Number(process.argv[2] ?? 10)
+const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' } } })
+const seconds = Number(values.seconds)
 const connections = 50
 
-const server = await startProductionServer()
+/** A copy of the project with `count` synthetic posts, built as `npm run build` builds it. */
+function buildSyntheticSite(count) {
+  const workspace = createWorkspace(projectRoot)
+  copyProjectSources(projectRoot, workspace)
+  linkNodeModules(projectRoot, workspace)
+  writeSyntheticPosts(join(workspace, 'content', 'posts'), count)
+  process.stderr.write(`building ${count} synthetic posts in ${workspace}…\n`)
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: workspace, env: { ...process.env, PWD: workspace }, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) throw new Error('the build of the synthetic site failed')
+  return workspace
+}
+
+async function measure(url) {
+  // A warm-up: the server's cache starts empty, so the first view of a page renders it (and the
+  // first post opens the database).
+  await (await fetch(url)).arrayBuffer()
+  await autocannon({ url, connections, duration: 2 })
+  const result = await autocannon({ url, connections, duration: seconds })
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    kib: Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024),
+    failed: result.non2xx + result.errors + result.timeouts,
+  }
+}
+
+const root = values.posts ? buildSyntheticSite(Number(values.posts)) : projectRoot
+const server = await startProductionServer({}, { root })
 try {
-  for (const [label, path] of [
+  // "A post": the post of median length; "the longest post": the one with the longest body.
+  const posts = listPosts(root)
+  const pages = [
     ['home', '/'],
-    ['post', longestPostPath()],
-  ]) {
-    // A short warm-up so the first, cold requests do not count.
-    await autocannon({ url: server.url + path, connections, duration: 2 })
-    const result = await autocannon({ url: server.url + path, connections, duration: seconds })
-    const failed = result.non2xx + result.errors + result.timeouts
+    ['post', posts[Math.floor(posts.length / 2)].url],
+    ['longest post', posts[0].url],
+  ]
+  const results = {}
+  for (const [label, path] of pages) {
+    const figures = await measure(server.url + path)
+    results[label] = figures
     console.log(
-      `serve ${label} (${path}), ${connections} connections, ${seconds}s: ` +
-        `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-        `${Math.round(result.throughput.total / result.requests.total / 1024)} KiB per response` +
-        (failed ? `, ${failed} failed` : ''),
+      `serve ${label} (${path}), ${connections} connections, ${seconds}s: ${figures.rps} req/s, p50 ${figures.p50} ms, ` +
+        `p99 ${figures.p99} ms, ${figures.kib} KiB per response${figures.failed ? `, ${figures.failed} failed` : ''}`,
     )
   }
+  console.log(`serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`)
 } finally {
   await server.stop()
+  if (root !== projectRoot) removeWorkspace(root)
 }

@@ -1,9 +1,12 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type MouseEvent } from 'react'
 import { postComment } from '@/lib/comments/client'
-import { BODY_MAX, checkCommentText, commentErrorMessages, countCharacters, normalizeText, type CommentErrorCode } from '@/lib/comments/text'
+import { postCommentFromForm } from '@/lib/comments/form-action'
+import { idleFormState, type ReplyOption } from '@/lib/comments/form-state'
+import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
+import { useReply } from './comment-reply'
 import { useCommentDraft } from './use-comment-draft'
 
 type FieldErrors = Record<string, string[] | undefined>
@@ -11,29 +14,26 @@ type FieldErrors = Record<string, string[] | undefined>
 export type CommentFormProps = {
   slug: string
   postUrl: string
-  replyTo?: { id: number; name: string } | undefined
-  /** A fresh key per page view, for the no-JavaScript post (a double submit stores one comment). */
-  formKey: string
-  /** From a no-JavaScript redirect: what the reader sent and what was wrong with it. */
-  initial?: { name?: string | undefined; body?: string | undefined; errors?: readonly CommentErrorCode[]; outcome?: 'published' | 'pending' | undefined }
-}
-
-const errorsFromCodes = (codes: readonly CommentErrorCode[] = []): FieldErrors => {
-  const errors: FieldErrors = {}
-  for (const code of codes) {
-    const field = code.startsWith('name-') ? 'name' : code.startsWith('body-') || code === 'duplicate' ? 'body' : 'form'
-    errors[field] = [...(errors[field] ?? []), commentErrorMessages[code]]
-  }
-  return errors
+  /** The comments a reader without JavaScript can reply to, in a list only they see. */
+  replyOptions: readonly ReplyOption[]
 }
 
 const outcomeMessage = { published: 'Your comment was published.', pending: 'Thanks! Your comment is awaiting moderation.' } as const
 
-export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: CommentFormProps) {
+/**
+ * With JavaScript the form posts JSON to /api/comments (draft kept in localStorage, one idempotency
+ * key per text, the new comment shown and focused without a reload). Without, the browser posts it
+ * to the form's Server Action, which redirects to the outcome or answers with the reader's text and
+ * the messages (`state`).
+ */
+export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const router = useRouter()
-  const draft = useCommentDraft(slug, initial ?? {})
-  const [errors, setErrors] = useState<FieldErrors>(() => errorsFromCodes(initial?.errors))
-  const [status, setStatus] = useState(initial?.outcome ? outcomeMessage[initial.outcome] : (errorsFromCodes(initial?.errors).form?.join(' ') ?? ''))
+  const [state, formAction] = useActionState(postCommentFromForm, idleFormState)
+  const refused = state.status === 'refused' ? state : undefined
+  const { replyTo, setReplyTo } = useReply()
+  const draft = useCommentDraft(slug, refused?.values ?? {})
+  const [errors, setErrors] = useState<FieldErrors>(refused?.fieldErrors ?? {})
+  const [status, setStatus] = useState(refused?.message ?? '')
   const [isSending, setIsSending] = useState(false)
   const [isRefreshing, startRefresh] = useTransition()
   const [focusId, setFocusId] = useState<number>()
@@ -51,6 +51,7 @@ export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: Commen
   }, [isRefreshing, focusId])
 
   async function submit(event: FormEvent<HTMLFormElement>) {
+    // Handled here, so React does not run the form's action (the no-JavaScript path).
     event.preventDefault()
     if (isSending) return
     const website = String(new FormData(event.currentTarget).get('website') ?? '')
@@ -76,10 +77,17 @@ export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: Commen
       return
     }
     draft.clear()
+    setReplyTo(undefined)
     const isPublished = result.comment.status === 'published'
     setStatus(isPublished ? outcomeMessage.published : outcomeMessage.pending)
     if (isPublished) setFocusId(result.comment.id)
-    startRefresh(() => (replyTo ? router.replace(postUrl, { scroll: false }) : router.refresh()))
+    // The post's cached page was invalidated by the POST: this fetches the page with the comment in it.
+    startRefresh(() => router.refresh())
+  }
+
+  function cancelReply(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault()
+    setReplyTo(undefined)
   }
 
   const count = countCharacters(normalizeText(draft.body))
@@ -87,17 +95,19 @@ export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: Commen
   const inputClass = 'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
   return (
-    <form id="comment-form" action="/api/comments" method="post" onSubmit={submit} noValidate aria-labelledby="comment-form-heading" className="mt-10 scroll-mt-6 space-y-4">
+    <form id="comment-form" action={formAction} onSubmit={submit} noValidate aria-labelledby="comment-form-heading" className="mt-10 scroll-mt-6 space-y-4">
       <h3 id="comment-form-heading" className="text-lg font-semibold">Post a comment</h3>
+      <input type="hidden" name="slug" value={slug} />
       {replyTo ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           Replying to <bdi className="font-semibold">{replyTo.name}</bdi>.{' '}
-          <a href={`${postUrl}#comment-form`} className="text-teal-700 underline dark:text-teal-300">Cancel reply</a>
+          <a href={`${postUrl}#comment-form`} onClick={cancelReply} className="text-teal-700 underline dark:text-teal-300">
+            Cancel reply
+          </a>
         </p>
-      ) : null}
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="parentId" value={replyTo?.id ?? ''} />
-      <input type="hidden" name="idempotencyKey" value={formKey} />
+      ) : (
+        <ReplySelect options={replyOptions} defaultValue={refused?.values.parentId ?? ''} messages={errors.parentId} />
+      )}
       <div>
         <label htmlFor="comment-name" className="font-medium">Name</label>
         <input id="comment-name" name="name" autoComplete="name" value={draft.name} onChange={(e) => draft.setName(e.target.value)} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy('name')} className={inputClass} />
@@ -121,6 +131,28 @@ export function CommentForm({ slug, postUrl, replyTo, formKey, initial }: Commen
       </button>
       <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">{status}</p>
     </form>
+  )
+}
+
+/**
+ * Replying without JavaScript: the Reply links only lead to the form, so the reader picks the
+ * comment here. Inside <noscript>, so readers with JavaScript never see it (they use the links).
+ */
+function ReplySelect({ options, defaultValue, messages }: { options: readonly ReplyOption[]; defaultValue: string; messages: string[] | undefined }) {
+  if (options.length === 0) return null
+  return (
+    <noscript>
+      <div>
+        <label htmlFor="comment-parent" className="font-medium">Reply to</label>
+        <select id="comment-parent" name="parentId" defaultValue={defaultValue} aria-describedby={messages ? 'comment-parentId-error' : undefined} className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+          <option value="">No one: a new comment</option>
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>{option.label}</option>
+          ))}
+        </select>
+        <FieldError id="comment-parentId-error" messages={messages} />
+      </div>
+    </noscript>
   )
 }
 

@@ -1,17 +1,11 @@
-import Link from 'next/link'
-import { formatDateTime, formatRelativeTime } from '@/lib/format'
-import type { PublicComment } from '@/lib/comments/schema'
+import { formatDateTime } from '@/lib/format'
 import type { CommentThread } from '@/lib/comments/thread'
+import type { PublicComment } from '@/lib/comments/types'
+import { ReplyLink } from './comment-reply'
 
-export type CommentListProps = {
-  threads: readonly CommentThread[]
-  /** The moment relative times are measured from (the request's). */
-  now: Date
-  /** The page address a Reply link adds `?replyTo=` to. */
-  postUrl: string
-}
+export type CommentListProps = { threads: readonly CommentThread[] }
 
-export function CommentList({ threads, now, postUrl }: CommentListProps) {
+export function CommentList({ threads }: CommentListProps) {
   if (threads.length === 0) {
     return <p className="text-zinc-600 dark:text-zinc-400">No comments yet. Be the first.</p>
   }
@@ -19,12 +13,12 @@ export function CommentList({ threads, now, postUrl }: CommentListProps) {
     <ol className="space-y-6">
       {threads.map((thread) => (
         <li key={thread.id}>
-          <CommentItem comment={thread} now={now} postUrl={postUrl} />
+          <CommentItem comment={thread} />
           {thread.replies.length > 0 ? (
             <ol aria-label="Replies" className="mt-4 ml-4 space-y-4 border-l-2 border-zinc-200 pl-4 sm:ml-8 dark:border-zinc-800">
               {thread.replies.map((reply) => (
                 <li key={reply.id}>
-                  <CommentItem comment={reply} now={now} postUrl={postUrl} />
+                  <CommentItem comment={reply} />
                 </li>
               ))}
             </ol>
@@ -35,42 +29,36 @@ export function CommentList({ threads, now, postUrl }: CommentListProps) {
   )
 }
 
-function CommentItem({ comment, now, postUrl }: { comment: PublicComment; now: Date; postUrl: string }) {
+// tabIndex -1: the form moves focus to a new comment, and a #comment-<id> link (where the form sends
+// a reader without JavaScript after posting) lands on it, highlighted.
+const itemClass = 'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 dark:target:bg-teal-950'
+
+function CommentItem({ comment }: { comment: PublicComment }) {
   const headingId = `comment-${comment.id}-author`
   if (comment.status !== 'published' || comment.name === null || comment.body === null) {
     return (
-      <article id={`comment-${comment.id}`} tabIndex={-1} className="scroll-mt-6 text-sm text-zinc-500 italic dark:text-zinc-400">
+      <article id={`comment-${comment.id}`} tabIndex={-1} className={`${itemClass} text-sm text-zinc-500 italic dark:text-zinc-400`}>
         <p>Comment deleted.</p>
       </article>
     )
   }
   return (
-    // tabIndex -1: the form moves focus here after posting, and a #comment-<id> link lands here.
-    <article
-      id={`comment-${comment.id}`}
-      tabIndex={-1}
-      aria-labelledby={headingId}
-      className="scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700"
-    >
+    // overflow-hidden: stacked combining marks in a name or a text cannot draw over the comments around it.
+    <article id={`comment-${comment.id}`} tabIndex={-1} aria-labelledby={headingId} className={`${itemClass} overflow-hidden`}>
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
-        <h3 id={headingId} className="font-semibold text-zinc-900 dark:text-zinc-100">
+        <h3 id={headingId} className="overflow-hidden font-semibold break-words text-zinc-900 dark:text-zinc-100">
           <bdi>{comment.name}</bdi>
         </h3>
-        <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)} className="text-zinc-600 dark:text-zinc-400">
-          {formatRelativeTime(comment.createdAt, now)}
+        {/* An absolute time: the page is cached, so "3 minutes ago" would be wrong an hour later. */}
+        <time dateTime={comment.createdAt} className="text-zinc-600 dark:text-zinc-400">
+          {formatDateTime(comment.createdAt)}
         </time>
       </header>
       {/* Plain text only: React escapes it, and pre-wrap keeps the commenter's line breaks. */}
       <p dir="auto" className="mt-1 break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
         {comment.body}
       </p>
-      <Link
-        href={`${postUrl}?replyTo=${comment.id}#comment-form`}
-        scroll={false}
-        className="mt-1 inline-block text-sm font-medium text-teal-700 underline-offset-2 hover:underline dark:text-teal-300"
-      >
-        Reply<span className="sr-only"> to {comment.name}</span>
-      </Link>
+      <ReplyLink id={comment.id} name={comment.name} />
     </article>
   )
 }

@@ -33,7 +33,8 @@ function save(key: string, value: unknown) {
  * The reader's name and text, kept in localStorage so a reload or a crash loses nothing (the name
  * also across posts), and one idempotency key per submitted text: a double click, or a retry after
  * a lost response (even after a reload), sends the same key and makes one comment, while an edited
- * text gets a new key. Values from the server (a no-JavaScript redirect) win over the stored draft.
+ * text gets a new key. Values from the server (the form action's answer to a post sent before the
+ * page's JavaScript ran) win over the stored draft.
  */
 export function useCommentDraft(slug: string, initial: { name?: string | undefined; body?: string | undefined }) {
   const storageKey = `comment-draft:${slug}`

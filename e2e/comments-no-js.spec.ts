@@ -1,51 +1,94 @@
 import { expect, test } from './fixtures'
 import { commentForm, commentsSection, createComment, listComments, postPath, unique } from './support/comments'
 
+// Readers without JavaScript: the comments are in the page's static HTML, and the form posts to its
+// Server Action. No outcome and no text ever travels in a URL.
 test.use({ javaScriptEnabled: false })
 
-test('without JavaScript, the comments are in the page and the form posts with a 303 back to the new comment', async ({ page }) => {
+test('without JavaScript, a posted comment lands on the page at the comment, highlighted, with nothing in the address but its anchor', async ({ page }) => {
   const name = unique('NoScript')
   await page.goto(postPath)
-  await expect(commentsSection(page).getByRole('heading', { level: 2 })).toHaveText(/^(\d+ comments?)$/)
+  await expect(commentsSection(page).getByRole('heading', { level: 2 })).toHaveText(/^\d+ comments?$/)
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill('Line one\nLine two')
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/comments') && r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.url().endsWith(postPath) && r.request().method() === 'POST'),
     form.getByRole('button', { name: 'Post comment' }).click(),
   ])
   expect(response.status()).toBe(303)
-  await expect(page).toHaveURL(new RegExp(`${postPath}\\?comment=published#comment-\\d+$`))
-  await expect(commentForm(page).getByRole('status')).toHaveText('Your comment was published.')
-  await expect(commentsSection(page).getByRole('article', { name }).locator('p')).toHaveText('Line one\nLine two')
+  await expect(page).toHaveURL(new RegExp(`${postPath}#comment-\\d+$`))
+  const article = commentsSection(page).getByRole('article', { name })
+  await expect(article.locator('p')).toHaveText('Line one\nLine two')
+  expect(await article.evaluate((element) => element.matches(':target'))).toBe(true)
+  await expect(commentForm(page).getByLabel('Comment')).toHaveValue('')
 })
 
-test('without JavaScript, an error comes back next to its field with the text kept', async ({ page, request }) => {
-  const name = unique('TooLong')
+test('without JavaScript, a held comment lands on the note that it awaits moderation', async ({ page, request }) => {
+  const name = unique('NoScriptHeld')
   await page.goto(postPath)
+  await expect(page.getByText('Thanks! Your comment is awaiting moderation.')).toBeHidden()
   const form = commentForm(page)
   await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Comment').fill('x'.repeat(5001))
+  await form.getByLabel('Comment').fill('Read more at www.example.com')
   await form.getByRole('button', { name: 'Post comment' }).click()
-  await expect(page).toHaveURL(/\?error=body-too-long.*#comment-form$/)
-  await expect(commentForm(page).getByLabel('Comment')).toHaveAccessibleDescription(/Use at most 5,000 characters\./)
-  await expect(commentForm(page).getByLabel('Comment')).toHaveValue('x'.repeat(5001))
-  await expect(commentForm(page).getByLabel('Name')).toHaveValue(name)
+  await expect(page).toHaveURL(new RegExp(`${postPath}#comment-pending$`))
+  await expect(page.getByText('Thanks! Your comment is awaiting moderation.')).toBeVisible()
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
 
-test('without JavaScript, Reply leads to the form in reply mode and the reply lands under its parent', async ({ page, request }) => {
+test('without JavaScript, a refused comment comes back on the page with every character kept and the errors at their fields', async ({ page, request }) => {
+  const body = `${'x'.repeat(5001)}\nünïcödé 😀 <b>not markup</b>`
+  await page.goto(postPath)
+  const form = commentForm(page)
+  await form.getByLabel('Comment').fill(body)
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(page).toHaveURL(new RegExp(`${postPath}$`))
+  await expect(commentForm(page).getByRole('status')).toHaveText('Your comment was not posted: Enter your name. Use at most 5,000 characters.')
+  await expect(commentForm(page).getByLabel('Name')).toHaveAccessibleDescription('Enter your name.')
+  await expect(commentForm(page).getByLabel('Comment')).toHaveAccessibleDescription(/Use at most 5,000 characters\./)
+  await expect(commentForm(page).getByLabel('Comment')).toHaveValue(body)
+
+  // Fixed and sent again from that page: stored, and the text is nowhere in a URL.
+  const name = unique('NoScriptRetry')
+  await commentForm(page).getByLabel('Name').fill(name)
+  await commentForm(page).getByLabel('Comment').fill('Shorter now')
+  await commentForm(page).getByRole('button', { name: 'Post comment' }).click()
+  await expect(commentsSection(page).getByRole('article', { name })).toBeVisible()
+  expect(page.url()).not.toContain('Shorter')
+  expect((await listComments(request)).filter((c) => c.name === name)).toHaveLength(1)
+})
+
+test('without JavaScript, a reader replies by choosing the comment in the form', async ({ page, request }) => {
   const parentName = unique('NoJsParent')
   const parent = await createComment(request, { name: parentName, body: 'Reply to me without scripts' })
   await page.goto(postPath)
   await page.getByRole('link', { name: `Reply to ${parentName}` }).click()
-  await expect(page).toHaveURL(new RegExp(`replyTo=${parent.id}#comment-form$`))
+  await expect(page).toHaveURL(new RegExp(`${postPath}#comment-form$`))
   const form = commentForm(page)
-  await expect(form).toContainText(`Replying to ${parentName}.`)
+  await form.getByLabel('Reply to').selectOption({ label: `${parentName}: Reply to me without scripts` })
   const name = unique('NoJsReply')
   await form.getByLabel('Name').fill(name)
   await form.getByLabel('Comment').fill('Replied')
   await form.getByRole('button', { name: 'Post comment' }).click()
-  await expect(page).toHaveURL(/\?comment=published#comment-\d+$/)
+  await expect(page).toHaveURL(/#comment-\d+$/)
+  const thread = commentsSection(page).getByRole('listitem').filter({ has: page.getByRole('article', { name: parentName }) })
+  await expect(thread.getByRole('list', { name: 'Replies' }).getByRole('article', { name })).toBeVisible()
   expect((await listComments(request)).find((c) => c.name === name)?.parentId).toBe(parent.id)
+})
+
+test('a crafted address with form state in its query changes nothing on the page and stores nothing', async ({ page, request }) => {
+  const before = await listComments(request)
+  const query = '?name=Mallory&body=Visit%20evil.example&error=rate-limited&error=body-too-long&comment=published&replyTo=1'
+  // The static file, whatever the query says: none of its values is in it.
+  const crafted = await (await request.get(`${postPath}${query}`)).text()
+  for (const text of ['Mallory', 'evil.example', 'You are posting too fast', 'Your comment was published']) expect(crafted).not.toContain(text)
+  await page.goto(`${postPath}${query}`)
+  const form = commentForm(page)
+  await expect(form.getByLabel('Name')).toHaveValue('')
+  await expect(form.getByLabel('Comment')).toHaveValue('')
+  await expect(form.getByRole('status')).toHaveText('')
+  await expect(form).not.toContainText('Replying to')
+  await expect(page.getByText('Your comment was published.')).toHaveCount(0)
+  expect(await listComments(request)).toEqual(before)
 })

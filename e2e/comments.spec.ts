@@ -146,3 +146,22 @@ test('a comment with a link is held: the form says it awaits moderation and the 
   await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
+
+test('a crafted address with form state in its query neither fills the form nor touches the saved draft', async ({ page }) => {
+  await page.goto(postPath)
+  await waitForHydratedForm(page)
+  await commentForm(page).getByLabel('Name').fill('Me')
+  await commentForm(page).getByLabel('Comment').fill('My own draft')
+  const draftKey = `comment-draft:${postPath.split('/').pop()}`
+  const saved = await page.evaluate((key) => localStorage.getItem(key), draftKey)
+  expect(saved).toContain('My own draft')
+
+  await page.goto(`${postPath}?name=Mallory&body=Visit%20evil.example&error=rate-limited&comment=published&replyTo=1`)
+  await waitForHydratedForm(page)
+  const form = commentForm(page)
+  await expect(form.getByLabel('Name')).toHaveValue('Me')
+  await expect(form.getByLabel('Comment')).toHaveValue('My own draft')
+  await expect(form.getByRole('status')).toHaveText('')
+  await expect(form).not.toContainText('Replying to')
+  expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBe(saved)
+})

@@ -2,6 +2,7 @@ import 'server-only'
 import { getEnv, type Env } from './env'
 import { closeOnShutdown } from './graceful-shutdown'
 import { processGlobal } from './process-global'
+import { countStatements } from './db/counted'
 import { migrate } from './db/migrate'
 import { openPGlite } from './db/pglite'
 import { openPostgres } from './db/postgres'
@@ -27,12 +28,13 @@ export async function openDb(config: DbConfig, options: { isMigrated?: boolean }
   return db
 }
 
-type DbState = { opening?: Promise<Db> | undefined; isClosed: boolean; isShutdownRegistered: boolean }
+type DbState = { opening?: Promise<Db> | undefined; isClosed: boolean; isShutdownRegistered: boolean; count: { statements: number } }
 
 // On globalThis, not in a module variable: Next.js bundles the route handlers and the pages
 // separately, each with its own copy of this module, and there must be one database per process
 // (PGlite cannot be opened twice).
-const state = () => processGlobal<DbState>('backend-playbook.db', () => ({ isClosed: false, isShutdownRegistered: false }))
+const state = () =>
+  processGlobal<DbState>('backend-playbook.db', () => ({ isClosed: false, isShutdownRegistered: false, count: { statements: 0 } }))
 
 /**
  * The process's database, opened on first use. A failed open is not cached, so the next request
@@ -42,7 +44,7 @@ export function getDb(): Promise<Db> {
   const current = state()
   if (current.isClosed) return Promise.reject(new DatabaseUnavailableError('The server is shutting down.'))
   if (!current.opening) {
-    const opening = openDb(getEnv())
+    const opening = openDb(getEnv()).then((db) => countStatements(db, current.count))
     current.opening = opening
     opening.catch(() => {
       if (current.opening === opening) current.opening = undefined
@@ -50,6 +52,11 @@ export function getDb(): Promise<Db> {
     registerShutdown(current)
   }
   return current.opening
+}
+
+/** Statements this process has sent to its database since it started (migrations not included). */
+export function getStatementCount(): number {
+  return state().count.statements
 }
 
 export async function closeDb(): Promise<void> {

@@ -25,6 +25,8 @@ const envSchema = z.object({
   COMMENT_IP_SECRET: optionalText.pipe(z.string().min(16).optional()),
   COMMENT_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
+  /** Authorises POST /api/revalidate, which the moderation CLI calls after a change (lib/comments/revalidate.ts). */
+  REVALIDATE_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
   /** Under `docker stop`'s 10 s, so the database still closes before a SIGKILL (lib/graceful-shutdown.ts). */
   SHUTDOWN_TIMEOUT_MS: optionalText
     .pipe(z.string().regex(/^\d+$/, 'a whole number of milliseconds').transform(Number).optional())

@@ -3,11 +3,12 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '@/lib/db'
 import { hashBody } from '@/lib/comments/hash'
-import { createComment, listComments } from '@/lib/comments/store'
+import { toPublicComment } from '@/lib/comments/public-comment'
+import { insertComment, listVisibleComments } from '@/lib/comments/store'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
 import { runCommand, UsageError } from './comments'
 
-const roomy = { perClient: 100, perPost: 100, perSite: 100, windowSeconds: 600 }
+const listComments = async (db: Db, slug: string) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment))
 
 async function run(db: Db, args: string[], stdin = '') {
   let output = ''
@@ -15,15 +16,25 @@ async function run(db: Db, args: string[], stdin = '') {
   return output
 }
 
+/** The posts whose pages a command says must be refreshed. */
+async function changed(db: Db, args: string[], stdin = '') {
+  return (await runCommand(db, args, { write: () => {}, stdin: Readable.from([stdin]) })).changedSlugs
+}
+
 async function seed(db: Db) {
   const add = async (body: string, extra: { parentId?: number; status?: 'published' | 'pending' | 'spam'; slug?: string } = {}) => {
-    const result = await createComment(
-      db,
-      { slug: extra.slug ?? 'post-a', name: 'Ada "the" <Admin>', body, status: extra.status ?? 'published', clientHash: 'c', bodyHash: hashBody(body), parentId: extra.parentId },
-      roomy,
-    )
-    if (result.kind !== 'created') throw new Error(result.kind)
-    return result.comment.id
+    const stored = await insertComment(db, {
+      slug: extra.slug ?? 'post-a',
+      name: 'Ada "the" <Admin>',
+      body,
+      status: extra.status ?? 'published',
+      clientHash: 'c',
+      bodyHash: hashBody(body),
+      parentId: extra.parentId ?? null,
+      idempotencyKey: undefined,
+      createdAt: new Date(),
+    })
+    return stored.id
   }
   const top = await add('Top\nwith a line break and ünïcödé 😀')
   await add('A reply', { parentId: top })
@@ -64,6 +75,13 @@ describe('the moderation CLI', () => {
     await expect(run(db, ['approve', '999999'])).rejects.toThrow(new UsageError('There is no comment 999999.'))
     await expect(run(db, ['approve', 'abc'])).rejects.toBeInstanceOf(UsageError)
     await expect(run(db, ['frobnicate'])).rejects.toThrow('Unknown command "frobnicate"')
+  })
+
+  it('names the post whose page a change makes stale, so the site can be told; reading changes nothing', async () => {
+    const other = (await run(db, ['list'])).split('\n').find((line) => line.includes('post-b'))?.trim().split(/\s+/)[0]
+    expect(await changed(db, ['approve', String(other)])).toEqual(['post-b'])
+    expect(await changed(db, ['list'])).toEqual([])
+    expect(await changed(db, ['export'])).toEqual([])
   })
 
   it('exports JSON Lines that import into an empty database unchanged (round trip), and twice changes nothing', async () => {
@@ -126,13 +144,16 @@ describe('`npm run comments` as a process', () => {
     })
     afterAll(() => schema?.drop())
 
-    it('imports, lists, approves and exports', () => {
+    it('imports, lists, approves and exports; a change the site cannot be told about is an error that says so', () => {
       const line = { id: 7, slug: 'p', parentId: null, name: 'Ada', body: 'Held', status: 'pending', createdAt: '2026-01-01T00:00:00.000Z' }
-      const env = { DATABASE_URL: schema.url }
-      expect(cli(['import'], env, `${JSON.stringify(line)}\n`).stdout).toBe('Imported 1 comments, skipped 0 already present.\n')
+      // No REVALIDATE_SECRET: the change is stored, and the CLI says the site still shows the old page.
+      const env = { DATABASE_URL: schema.url, REVALIDATE_SECRET: '' }
+      const imported = cli(['import'], env, `${JSON.stringify(line)}\n`)
+      expect(imported.stdout).toBe('Imported 1 comments, skipped 0 already present.\n')
+      expect([imported.status, imported.stderr]).toEqual([1, expect.stringContaining('the site still shows the old page(s) of p: REVALIDATE_SECRET is not set')])
       expect(cli(['list', '--pending'], env).stdout).toContain('Held')
       expect(cli(['approve', '7'], env).stdout).toBe('Comment 7 is now published.\n')
-      expect(cli(['export'], env).stdout).toBe(`${JSON.stringify({ ...line, status: 'published' })}\n`)
+      expect(cli(['export'], env)).toMatchObject({ status: 0, stdout: `${JSON.stringify({ ...line, status: 'published' })}\n` })
       const missing = cli(['delete', '8'], env)
       expect([missing.status, missing.stderr.trim()]).toEqual([2, 'There is no comment 8.'])
     })

@@ -3,9 +3,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -18,8 +19,9 @@ async function freePort() {
   })
 }
 
-export async function startProductionServer(env = {}) {
-  if (!existsSync(`${root}.next/standalone/server.js`)) {
+/** `root`: the project (default) or a built copy of it. */
+export async function startProductionServer(env = {}, { root = projectRoot } = {}) {
+  if (!existsSync(join(root, '.next/standalone/server.js'))) {
     throw new Error('No production build: run `npm run build` first.')
   }
   const port = await freePort()
@@ -49,14 +51,19 @@ export async function startProductionServer(env = {}) {
   return { url, stop }
 }
 
-/** The post with the longest body, from the generated content of the current build. */
-export function longestPostPath() {
-  const dir = `${root}.contentlayer/generated/Post/`
+/** The published posts of a build (`root`: the project or a copy), longest body first. */
+export function listPosts(root = projectRoot) {
+  const dir = join(root, '.contentlayer/generated/Post')
   const posts = readdirSync(dir)
     .filter((name) => name.endsWith('.mdx.json'))
-    .map((name) => JSON.parse(readFileSync(dir + name, 'utf8')))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')))
     .filter((post) => !post.draft)
   posts.sort((a, b) => b.body.raw.length - a.body.raw.length)
   if (!posts[0]) throw new Error('No posts in .contentlayer/generated')
-  return posts[0].url
+  return posts
+}
+
+/** The post with the longest body, from the generated content of the current build. */
+export function longestPostPath() {
+  return listPosts()[0].url
 }

@@ -8,8 +8,8 @@ export const webhookPort = Number(process.env.E2E_PORT ?? 3100) + 9
 /** A text no other test (or retry) uses, so assertions find exactly this test's comment. */
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
 
-/** The request-time part of the comments: inside section#comments once React swaps it in, at the end of <body> without JavaScript. */
-export const commentsSection = (page: Page) => page.locator('[data-comments-live]')
+/** The comments under the post: a region named by its heading ("Comments", "3 comments"). */
+export const commentsSection = (page: Page) => page.getByRole('region', { name: /^(comments|\d+ comments?)$/i })
 export const commentForm = (page: Page) => page.getByRole('form', { name: 'Post a comment' })
 
 export async function listComments(request: APIRequestContext, forSlug = slug) {

@@ -1,4 +1,5 @@
-import { isPublicComment, isRecord, readProblem, type PublicComment } from './public-comment'
+import { isPublicComment, isRecord, readProblem } from './public-comment'
+import type { PublicComment } from './types'
 
 // The one fetch helper for comments in the browser.
 

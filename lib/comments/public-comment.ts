@@ -1,17 +1,23 @@
-// A comment as the API returns it. The comment form checks responses with these guards instead of a
-// schema library: zod, even zod/mini, would add about 17 KiB of JavaScript to every post page.
+import { commentStatuses, type PublicComment, type StoredComment } from './types'
 
-export const commentStatuses = ['published', 'pending', 'spam', 'deleted'] as const
-export type CommentStatus = (typeof commentStatuses)[number]
+// What readers may see of a comment, and the guards the comment form checks responses with instead of
+// a schema library: zod, even zod/mini, would add about 17 KiB of JavaScript to every post page.
 
-/** A deleted comment keeps its place (and its replies) but not its text. */
-export type PublicComment = {
-  id: number
-  parentId: number | null
-  name: string | null
-  body: string | null
-  createdAt: string
-  status: CommentStatus
+/**
+ * A removed comment that keeps replies shows as "deleted", without its text. Its author sees a
+ * honeypot hit exactly as a held comment, so a bot learns nothing.
+ */
+export function toPublicComment(comment: StoredComment, viewer: 'reader' | 'author' = 'reader'): PublicComment {
+  const status = viewer === 'author' && comment.status === 'spam' ? 'pending' : comment.status
+  const isVisible = status === 'published' || status === 'pending'
+  return {
+    id: comment.id,
+    parentId: comment.parentId,
+    name: isVisible ? comment.name : null,
+    body: isVisible ? comment.body : null,
+    createdAt: comment.createdAt,
+    status: isVisible ? status : 'deleted',
+  }
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
@@ -30,10 +36,10 @@ export function isPublicComment(value: unknown): value is PublicComment {
   )
 }
 
-/** `{ error, fieldErrors? }`, the body of every refused request. */
+/** `{ error, fieldErrors? }`, the body of every refused request. Field names come from the server: kept in a null-prototype object. */
 export function readProblem(value: unknown): { error: string; fieldErrors: Record<string, string[]> } | undefined {
   if (!isRecord(value) || typeof value.error !== 'string') return undefined
-  const fieldErrors: Record<string, string[]> = {}
+  const fieldErrors: Record<string, string[]> = Object.create(null)
   if (isRecord(value.fieldErrors)) {
     for (const [field, messages] of Object.entries(value.fieldErrors)) {
       if (Array.isArray(messages)) fieldErrors[field] = messages.filter((message) => typeof message === 'string')

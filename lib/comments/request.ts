@@ -1,20 +1,14 @@
 import 'server-only'
 
-export const MAX_BODY_BYTES = 16 * 1024
-
-export type RequestFormat = 'json' | 'form'
+/**
+ * Every valid comment fits, however it is encoded: 5000 code points of 4-byte characters written as
+ * JSON `\u` escapes (12 bytes each) is about 60 KB. The same cap as the form action's body limit.
+ */
+export const MAX_BODY_BYTES = 64 * 1024
 
 export type ReadResult =
-  | { isOk: true; format: RequestFormat; fields: Record<string, unknown> }
+  | { isOk: true; fields: Record<string, unknown> }
   | { isOk: false; status: 400 | 413 | 415 | 422; error: string; fieldErrors?: Record<string, string[]> }
-
-/** The format from Content-Type, or undefined for any other type (415). */
-export function requestFormat(headers: Headers): RequestFormat | undefined {
-  const type = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type === 'application/json') return 'json'
-  if (type === 'application/x-www-form-urlencoded') return 'form'
-  return undefined
-}
 
 /**
  * Reads at most MAX_BODY_BYTES. Content-Length is checked first, but a chunked body has none
@@ -46,15 +40,15 @@ export async function readLimitedBody(request: Request): Promise<Uint8Array | 't
   return bytes
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isJson = (headers: Headers) => (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Decodes the body into fields; it is the schema's job to judge them. */
-export async function readCommentFields(request: Request): Promise<ReadResult> {
-  const format = requestFormat(request.headers)
-  if (!format) {
-    return { isOk: false, status: 415, error: 'Send application/json or application/x-www-form-urlencoded.' }
-  }
+/**
+ * Decodes a JSON object body into fields; it is the schema's job to judge them. Only JSON: the page's form
+ * posts through its own action without JavaScript (lib/comments/form-action.ts).
+ */
+export async function readJsonBody(request: Request): Promise<ReadResult> {
+  if (!isJson(request.headers)) return { isOk: false, status: 415, error: 'Send application/json.' }
   const bytes = await readLimitedBody(request)
   if (bytes === 'too-large') return { isOk: false, status: 413, error: `The request body is over ${MAX_BODY_BYTES / 1024} KiB.` }
   let text: string
@@ -63,26 +57,12 @@ export async function readCommentFields(request: Request): Promise<ReadResult> {
   } catch {
     return { isOk: false, status: 400, error: 'The request body is not valid UTF-8.' }
   }
-  if (format === 'form') return decodeForm(text)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
     return { isOk: false, status: 400, error: 'The request body is not valid JSON.' }
   }
-  if (!isRecord(parsed)) return { isOk: false, status: 422, error: 'The request body must be a JSON object.', fieldErrors: {} }
-  return { isOk: true, format, fields: parsed }
-}
-
-function decodeForm(text: string): ReadResult {
-  const fields: Record<string, unknown> = {}
-  const repeated: Record<string, string[]> = {}
-  for (const [key, value] of new URLSearchParams(text)) {
-    if (Object.hasOwn(fields, key)) repeated[key] = ['Send this field once.']
-    fields[key] = value
-  }
-  if (Object.keys(repeated).length > 0) {
-    return { isOk: false, status: 422, error: 'A field was sent more than once.', fieldErrors: repeated }
-  }
-  return { isOk: true, format: 'form', fields }
+  if (!isObject(parsed)) return { isOk: false, status: 422, error: 'The request body must be a JSON object.', fieldErrors: {} }
+  return { isOk: true, fields: parsed }
 }

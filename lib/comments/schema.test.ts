@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commentInputSchema, countCharacters, describeProblems } from './schema'
+import { commentInputSchema, describeProblems } from './schema'
+import { countCharacters } from './text'
 
 const valid = { slug: 'what-is-backend-engineering', name: 'Ada', body: 'Nice post.' }
 

@@ -1,13 +1,9 @@
 import { z } from 'zod'
-import { commentStatuses } from './public-comment'
 import { commentErrorMessages, findTextProblem, isCommentErrorCode, normalizeText, type CommentErrorCode } from './text'
+import { commentStatuses } from './types'
 
-// The request schema of the route handler. The rules for names and texts live in ./text.ts, which
-// the comment form uses without zod; the response shape, which the form parses, in ./public-comment.ts.
-export { BODY_MAX, NAME_MAX, commentErrorMessages, countCharacters, isCommentErrorCode, normalizeText, type CommentErrorCode } from './text'
-export type { PublicComment } from './public-comment'
-
-export type CommentField = 'name' | 'body' | 'parentId' | 'slug' | 'idempotencyKey' | 'website'
+// The request schema of the route handler and the form action. The rules for names and texts live in
+// ./text.ts, which the comment form uses without zod; the comment types in ./types.ts.
 
 function textField(field: 'name' | 'body') {
   return z.string({ error: `${field}-required` }).transform((raw, ctx) => {
@@ -57,10 +53,14 @@ export type CommentProblems = {
   fieldErrors: Record<string, string[]>
 }
 
-/** Turns a failed parse into stable codes (for redirects) and messages per field (for JSON and the form). */
+/**
+ * Turns a failed parse into stable codes and messages per field (for JSON and the form). Field names
+ * come from the client, so they index a null-prototype object: `toString` or `__proto__` is a field
+ * like any other, never a member of Object.prototype.
+ */
 export function describeProblems(error: z.ZodError): CommentProblems {
   const codes: CommentErrorCode[] = []
-  const fieldErrors: Record<string, string[]> = {}
+  const fieldErrors: Record<string, string[]> = Object.create(null)
   const add = (field: string, code: CommentErrorCode) => {
     if (!codes.includes(code)) codes.push(code)
     const messages = (fieldErrors[field] ??= [])

@@ -1,10 +1,14 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Db, Queryable } from '@/lib/db'
-import { decideRateLimit, type RateLimits, type RateScope } from './rate-limit'
-import { commentStatusSchema, type PublicComment } from './schema'
+import type { RateCounts } from './rate-limit'
+import { commentStatuses, type CommentStatus, type StoredComment } from './types'
 
-export type CommentStatus = z.infer<typeof commentStatusSchema>
+// All comment SQL, parameterised. Each function takes the connection to run on (a transaction where
+// the caller needs one) and returns StoredComment objects, never rows. What to store, and when, is
+// decided by the use case in ./submit.ts.
+
+const COLUMNS = 'id, parent_id, post_slug, name, body, status, created_at'
 
 const rowSchema = z.object({
   id: z.number(),
@@ -12,57 +16,25 @@ const rowSchema = z.object({
   post_slug: z.string(),
   name: z.string(),
   body: z.string(),
-  status: commentStatusSchema,
+  status: z.enum(commentStatuses),
   created_at: z.date(),
 })
-type CommentRow = z.infer<typeof rowSchema>
 
-const COLUMNS = 'id, parent_id, post_slug, name, body, status, created_at'
-
-/** A comment with every field, for moderators and exports. */
-export type StoredComment = {
-  id: number
-  slug: string
-  parentId: number | null
-  name: string
-  body: string
-  status: CommentStatus
-  createdAt: string
-}
-
-function toStored(row: CommentRow): StoredComment {
+function toStored(row: unknown): StoredComment {
+  const parsed = rowSchema.parse(row)
   return {
-    id: row.id,
-    slug: row.post_slug,
-    parentId: row.parent_id,
-    name: row.name,
-    body: row.body,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
+    id: parsed.id,
+    slug: parsed.post_slug,
+    parentId: parsed.parent_id,
+    name: parsed.name,
+    body: parsed.body,
+    status: parsed.status,
+    createdAt: parsed.created_at.toISOString(),
   }
 }
 
-/**
- * What readers see: a removed comment that keeps replies shows as "deleted", without its text.
- * Its author sees a honeypot hit exactly as a held comment, so a bot learns nothing.
- */
-function toPublic(row: CommentRow, viewer: 'reader' | 'author' = 'reader'): PublicComment {
-  const status = viewer === 'author' && row.status === 'spam' ? 'pending' : row.status
-  const isVisible = status === 'published' || status === 'pending'
-  return {
-    id: row.id,
-    parentId: row.parent_id,
-    name: isVisible ? row.name : null,
-    body: isVisible ? row.body : null,
-    createdAt: row.created_at.toISOString(),
-    status: isVisible ? status : 'deleted',
-  }
-}
-
-const parseRows = (rows: unknown[]) => rows.map((row) => rowSchema.parse(row))
-
-/** Published comments of a post, oldest first, with placeholders for removed comments that keep replies. */
-export async function listComments(db: Queryable, slug: string): Promise<PublicComment[]> {
+/** Published comments of a post, oldest first, and removed top-level comments that still have published replies. */
+export async function listVisibleComments(db: Queryable, slug: string): Promise<StoredComment[]> {
   const rows = await db.query(
     `select ${COLUMNS} from comments c
       where c.post_slug = $1
@@ -72,93 +44,38 @@ export async function listComments(db: Queryable, slug: string): Promise<PublicC
       order by c.created_at, c.id`,
     [slug],
   )
-  return parseRows(rows).map((row) => toPublic(row))
+  return rows.map(toStored)
 }
 
-export type NewComment = {
-  slug: string
-  parentId?: number | undefined
-  name: string
-  body: string
-  status: 'published' | 'pending' | 'spam'
-  clientHash: string
-  bodyHash: string
-  idempotencyKey?: string | undefined
+// Any fixed number: "the comment write lock" for every process sharing the database.
+const WRITE_LOCK_ID = 727_274_002
+
+/** Serialises comment writes across every instance until the transaction ends (checks and insert become one step). */
+export async function lockCommentWrites(tx: Queryable): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1)', [WRITE_LOCK_ID])
 }
 
-export type CreateResult =
-  | { kind: 'created'; comment: PublicComment; isReplay: boolean }
-  | { kind: 'idempotency-mismatch' }
-  | { kind: 'invalid-parent' }
-  | { kind: 'duplicate' }
-  | { kind: 'rate-limited'; scope: RateScope; retryAfterSeconds: number }
+export async function findComment(db: Queryable, id: number): Promise<StoredComment | undefined> {
+  const [row] = await db.query(`select ${COLUMNS} from comments where id = $1`, [id])
+  return row ? toStored(row) : undefined
+}
 
-// Every insert takes this transaction-scoped lock first, so the checks below and the insert are
-// one step for all instances sharing the database: concurrent requests with one idempotency key
-// store one row, and a limit of 5 stores 5, not 6. Comment writes are rare; the lock is cheap.
-const CREATE_LOCK_ID = 727_274_002
-const DUPLICATE_WINDOW = '10 minutes'
+export async function findCommentByIdempotencyKey(db: Queryable, key: string): Promise<StoredComment | undefined> {
+  const [row] = await db.query(`select ${COLUMNS} from comments where idempotency_key = $1`, [key])
+  return row ? toStored(row) : undefined
+}
 
-export async function createComment(db: Db, comment: NewComment, limits: RateLimits): Promise<CreateResult> {
-  return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [CREATE_LOCK_ID])
+export type RecentScope = { clientHash: string; slug: string; since: Date }
 
-    if (comment.idempotencyKey) {
-      const [previous] = parseRows(await tx.query(`select ${COLUMNS} from comments where idempotency_key = $1`, [comment.idempotencyKey]))
-      if (previous) {
-        const isSame = previous.post_slug === comment.slug && previous.name === comment.name && previous.body === comment.body
-        return isSame ? { kind: 'created', comment: toPublic(previous, 'author'), isReplay: true } : { kind: 'idempotency-mismatch' }
-      }
-    }
-
-    let parentId: number | null = null
-    if (comment.parentId !== undefined) {
-      const [parent] = parseRows(await tx.query(`select ${COLUMNS} from comments where id = $1`, [comment.parentId]))
-      if (!parent || parent.post_slug !== comment.slug || parent.status !== 'published') return { kind: 'invalid-parent' }
-      // One level of replies: a reply to a reply joins the thread of the top-level comment.
-      parentId = parent.parent_id ?? parent.id
-    }
-
-    const duplicates = await tx.query(
-      `select 1 from comments
-        where client_hash = $1 and post_slug = $2 and body_hash = $3 and created_at > now() - interval '${DUPLICATE_WINDOW}'
-        limit 1`,
-      [comment.clientHash, comment.slug, comment.bodyHash],
-    )
-    if (duplicates.length > 0) return { kind: 'duplicate' }
-
-    const [counts] = await tx.query(
-      `select count(*) filter (where client_hash = $1)::int as client_count,
-              min(created_at) filter (where client_hash = $1) as client_oldest,
-              count(*) filter (where post_slug = $2)::int as post_count,
-              min(created_at) filter (where post_slug = $2) as post_oldest,
-              count(*)::int as site_count,
-              min(created_at) as site_oldest,
-              now() as now
-         from comments
-        where created_at > now() - make_interval(secs => $3)`,
-      [comment.clientHash, comment.slug, limits.windowSeconds],
-    )
-    const c = countsSchema.parse(counts)
-    const decision = decideRateLimit(
-      {
-        client: { count: c.client_count, oldest: c.client_oldest },
-        post: { count: c.post_count, oldest: c.post_oldest },
-        site: { count: c.site_count, oldest: c.site_oldest },
-      },
-      limits,
-      c.now,
-    )
-    if (!decision.isAllowed) return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
-
-    const [inserted] = await tx.query(
-      `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       returning ${COLUMNS}`,
-      [comment.slug, parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null],
-    )
-    return { kind: 'created', comment: toPublic(rowSchema.parse(inserted), 'author'), isReplay: false }
-  })
+/** Whether this client stored this body on this post since `since`. */
+export async function hasRecentDuplicate(db: Queryable, scope: RecentScope & { bodyHash: string }): Promise<boolean> {
+  const rows = await db.query(
+    `select 1 from comments
+      where client_hash = $1 and post_slug = $2 and body_hash = $3 and created_at > $4
+      limit 1`,
+    [scope.clientHash, scope.slug, scope.bodyHash, scope.since],
+  )
+  return rows.length > 0
 }
 
 const countsSchema = z.object({
@@ -168,8 +85,50 @@ const countsSchema = z.object({
   post_oldest: z.date().nullable(),
   site_count: z.number(),
   site_oldest: z.date().nullable(),
-  now: z.date(),
 })
+
+/** How many comments the client, the post and the whole site stored since `since`, and the oldest of each. */
+export async function countRecentComments(db: Queryable, scope: RecentScope): Promise<RateCounts> {
+  const [row] = await db.query(
+    `select count(*) filter (where client_hash = $1)::int as client_count,
+            min(created_at) filter (where client_hash = $1) as client_oldest,
+            count(*) filter (where post_slug = $2)::int as post_count,
+            min(created_at) filter (where post_slug = $2) as post_oldest,
+            count(*)::int as site_count,
+            min(created_at) as site_oldest
+       from comments
+      where created_at > $3`,
+    [scope.clientHash, scope.slug, scope.since],
+  )
+  const counts = countsSchema.parse(row)
+  return {
+    client: { count: counts.client_count, oldest: counts.client_oldest },
+    post: { count: counts.post_count, oldest: counts.post_oldest },
+    site: { count: counts.site_count, oldest: counts.site_oldest },
+  }
+}
+
+export type NewComment = {
+  slug: string
+  parentId: number | null
+  name: string
+  body: string
+  status: 'published' | 'pending' | 'spam'
+  clientHash: string
+  bodyHash: string
+  idempotencyKey: string | undefined
+  createdAt: Date
+}
+
+export async function insertComment(db: Queryable, comment: NewComment): Promise<StoredComment> {
+  const [row] = await db.query(
+    `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     returning ${COLUMNS}`,
+    [comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null, comment.createdAt],
+  )
+  return toStored(row)
+}
 
 /**
  * The key that hashes client addresses when COMMENT_IP_SECRET is not set: created once per
@@ -187,33 +146,35 @@ export async function listForModeration(db: Queryable, options: { status?: Comme
   const rows = options.status
     ? await db.query(`select ${COLUMNS} from comments where status = $1 order by created_at, id`, [options.status])
     : await db.query(`select ${COLUMNS} from comments order by created_at, id`)
-  return parseRows(rows).map(toStored)
+  return rows.map(toStored)
 }
 
 /** Returns the updated comment, or undefined when there is no comment with that id. */
 export async function setCommentStatus(db: Queryable, id: number, status: CommentStatus): Promise<StoredComment | undefined> {
   const [row] = await db.query(`update comments set status = $2 where id = $1 returning ${COLUMNS}`, [id, status])
-  return row ? toStored(rowSchema.parse(row)) : undefined
+  return row ? toStored(row) : undefined
 }
 
 /** Every comment in id order (parents before their replies), for a JSON Lines export. */
 export async function exportComments(db: Queryable): Promise<StoredComment[]> {
-  return parseRows(await db.query(`select ${COLUMNS} from comments order by id`)).map(toStored)
+  return (await db.query(`select ${COLUMNS} from comments order by id`)).map(toStored)
 }
 
 /**
  * Inserts exported comments with their ids, in one transaction (all or nothing). Comments whose id
- * already exists are skipped, so importing the same file twice changes nothing.
+ * already exists are skipped, so importing the same file twice changes nothing. Returns the slugs
+ * of the posts that got a comment.
  */
 export async function importComments(
   db: Db,
   comments: readonly StoredComment[],
   hashBody: (body: string) => string,
-): Promise<{ imported: number; skipped: number }> {
+): Promise<{ imported: number; skipped: number; slugs: string[] }> {
   // Top-level comments first, so every reply finds its parent.
   const ordered = [...comments].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.id - b.id)
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [CREATE_LOCK_ID])
+    await lockCommentWrites(tx)
+    const slugs = new Set<string>()
     let imported = 0
     for (const comment of ordered) {
       const rows = await tx.query(
@@ -224,9 +185,10 @@ export async function importComments(
         [comment.id, comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.createdAt, hashBody(comment.body)],
       )
       imported += rows.length
+      if (rows.length > 0) slugs.add(comment.slug)
     }
     // Ids given explicitly do not advance the identity sequence: move it past them.
     await tx.query(`select setval(pg_get_serial_sequence('comments', 'id'), greatest((select max(id) from comments), 1))`)
-    return { imported, skipped: comments.length - imported }
+    return { imported, skipped: comments.length - imported, slugs: [...slugs] }
   })
 }

@@ -1,81 +1,127 @@
-import 'server-only'
-import { randomBytes } from 'node:crypto'
-import { after } from 'next/server'
-import { getDb } from '@/lib/db'
-import { getEnv } from '@/lib/env'
-import { getPostBySlug } from '@/lib/posts'
-import { site } from '@/lib/site'
-import { hashClientAddress, resolveClientAddress } from './client-address'
+import type { Db } from '@/lib/db'
+import { hashClientAddress } from './client-address'
 import { hashBody } from './hash'
-import { decideStatus } from './moderation'
+import { decideStatus, type ModerationMode } from './moderation'
+import { toPublicComment } from './public-comment'
+import { decideRateLimit, type RateLimits, type RateScope } from './rate-limit'
 import type { CommentInput } from './schema'
-import { createComment, getSharedSecret, type CreateResult } from './store'
-import { notifyWebhook } from './webhook'
+import {
+  countRecentComments,
+  findComment,
+  findCommentByIdempotencyKey,
+  hasRecentDuplicate,
+  insertComment,
+  lockCommentWrites,
+} from './store'
+import type { PublicComment, StoredComment } from './types'
+import type { WebhookPayload } from './webhook'
 
-export type SubmitResult = CreateResult | { kind: 'not-found' }
+/** The post a comment is for, as the use case needs it (`url` absolute, for the webhook). */
+export type CommentedPost = { slug: string; title: string; url: string }
 
-let addressKey: Promise<string> | undefined
-let hasWarnedUnknownAddress = false
-let hasWarnedSharedKey = false
-
-async function getAddressKey(): Promise<string> {
-  const { COMMENT_IP_SECRET, NODE_ENV } = getEnv()
-  if (COMMENT_IP_SECRET) return COMMENT_IP_SECRET
-  if (NODE_ENV === 'production' && !hasWarnedSharedKey) {
-    hasWarnedSharedKey = true
-    console.warn(
-      '[comments] COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database. ' +
-        'Set COMMENT_IP_SECRET (32+ random characters) so that a copy of the database alone cannot be matched against addresses.',
-    )
-  }
-  addressKey ??= getDb().then((db) => getSharedSecret(db, 'client_address_key', randomBytes(32).toString('hex')))
-  addressKey.catch(() => {
-    addressKey = undefined
-  })
-  return addressKey
+export type CommentSettings = {
+  moderation: ModerationMode
+  limits: RateLimits
+  /** The same body from the same client on the same post within this window is a duplicate. */
+  duplicateWindowSeconds: number
+  webhook?: { url: string; timeoutMs: number } | undefined
 }
 
-/** Checks the post, keys the client, decides moderation and stores the comment (with every limit). */
-export async function submitComment(input: CommentInput, headers: Headers): Promise<SubmitResult> {
-  const post = getPostBySlug(input.slug)
+/** Everything the use case touches, passed in: the route handler and the form action pass Next.js's; tests pass their own. */
+export type SubmitDeps = {
+  db: Db
+  now: () => Date
+  /** Runs work after the response has gone (Next.js's `after()`). */
+  schedule: (task: () => Promise<unknown>) => void
+  findPost: (slug: string) => CommentedPost | undefined
+  settings: CommentSettings
+  /** The key of the HMAC that turns client addresses into rate-limit keys. */
+  addressKey: () => Promise<string>
+  /** Marks the post's cached page stale once a comment readers can see was stored. */
+  invalidate: (slug: string) => void
+  notify: (url: string, payload: WebhookPayload, timeoutMs: number) => Promise<unknown>
+}
+
+export type SubmitResult =
+  | { kind: 'created'; comment: PublicComment; isReplay: boolean }
+  | { kind: 'not-found' }
+  | { kind: 'idempotency-mismatch' }
+  | { kind: 'invalid-parent' }
+  | { kind: 'duplicate' }
+  | { kind: 'rate-limited'; scope: RateScope; retryAfterSeconds: number }
+
+type Failure = Exclude<SubmitResult, { kind: 'created' }>
+
+const isSameComment = (previous: StoredComment, input: CommentInput) =>
+  previous.slug === input.slug && previous.name === input.name && previous.body === input.body
+
+/** One level of replies: a reply to a reply joins the thread of its top-level comment. */
+function threadOf(parent: StoredComment | undefined, slug: string): number | undefined {
+  if (!parent || parent.slug !== slug || parent.status !== 'published') return undefined
+  return parent.parentId ?? parent.id
+}
+
+/**
+ * Checks the post, decides moderation, and stores the comment under every limit. The checks and the
+ * insert run in one transaction behind one lock, so they hold across every instance sharing the
+ * database: one idempotency key stores one row, and a limit of 5 stores 5, not 6.
+ */
+export async function submitComment(deps: SubmitDeps, input: CommentInput, client: { address: string | undefined }): Promise<SubmitResult> {
+  const post = deps.findPost(input.slug)
   if (!post) return { kind: 'not-found' }
-  const env = getEnv()
-  const db = await getDb()
-  const address = resolveClientAddress(headers, env.TRUST_PROXY_HOPS)
-  if (!address && !hasWarnedUnknownAddress) {
-    hasWarnedUnknownAddress = true
-    console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
-  }
-  const status = decideStatus(input, env.COMMENT_MODERATION)
-  const result = await createComment(
-    db,
-    {
-      slug: post.slug,
-      parentId: input.parentId,
+  const { settings } = deps
+  const status = decideStatus(input, settings.moderation)
+  const clientHash = hashClientAddress(client.address, await deps.addressKey())
+  const bodyHash = hashBody(input.body)
+
+  const result = await deps.db.transaction(async (tx): Promise<SubmitResult> => {
+    await lockCommentWrites(tx)
+    if (input.idempotencyKey) {
+      const previous = await findCommentByIdempotencyKey(tx, input.idempotencyKey)
+      if (previous) {
+        return isSameComment(previous, input)
+          ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true }
+          : { kind: 'idempotency-mismatch' }
+      }
+    }
+    let parentId: number | null = null
+    if (input.parentId !== undefined) {
+      const thread = threadOf(await findComment(tx, input.parentId), post.slug)
+      if (thread === undefined) return { kind: 'invalid-parent' }
+      parentId = thread
+    }
+    const now = deps.now()
+    const since = (seconds: number) => new Date(now.getTime() - seconds * 1000)
+    const scope = { clientHash, slug: post.slug }
+    if (await hasRecentDuplicate(tx, { ...scope, bodyHash, since: since(settings.duplicateWindowSeconds) })) return { kind: 'duplicate' }
+    const counts = await countRecentComments(tx, { ...scope, since: since(settings.limits.windowSeconds) })
+    const decision = decideRateLimit(counts, settings.limits, now)
+    if (!decision.isAllowed) return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
+    const stored = await insertComment(tx, {
+      ...scope,
+      parentId,
       name: input.name,
       body: input.body,
       status,
-      clientHash: hashClientAddress(address, await getAddressKey()),
-      bodyHash: hashBody(input.body),
+      bodyHash,
       idempotencyKey: input.idempotencyKey,
-    },
-    {
-      perClient: env.COMMENT_RATE_LIMIT,
-      perPost: env.COMMENT_RATE_LIMIT_POST,
-      perSite: env.COMMENT_RATE_LIMIT_SITE,
-      windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
-    },
-  )
-  const webhookUrl = env.COMMENT_WEBHOOK_URL
-  if (webhookUrl && result.kind === 'created' && !result.isReplay && status !== 'spam') {
-    const payload = {
-      event: 'comment.created' as const,
-      comment: result.comment,
-      post: { slug: post.slug, title: post.title, url: new URL(post.url, site.url).href },
-      isAwaitingModeration: status === 'pending',
-    }
-    // After the response is sent: the webhook can neither delay nor fail the POST.
-    after(() => notifyWebhook(webhookUrl, payload, env.COMMENT_WEBHOOK_TIMEOUT_MS))
-  }
+      createdAt: now,
+    })
+    return { kind: 'created', comment: toPublicComment(stored, 'author'), isReplay: false }
+  })
+
+  if (result.kind === 'created' && !result.isReplay) afterCreated(deps, post, result.comment, status)
   return result
 }
+
+function afterCreated(deps: SubmitDeps, post: CommentedPost, comment: PublicComment, status: 'published' | 'pending' | 'spam') {
+  if (status === 'published') deps.invalidate(post.slug)
+  const webhook = deps.settings.webhook
+  // Spam stays silent; the webhook runs after the response, so it can neither delay nor fail the post.
+  if (webhook && status !== 'spam') {
+    const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: status === 'pending' }
+    deps.schedule(() => deps.notify(webhook.url, payload, webhook.timeoutMs))
+  }
+}
+
+export type { Failure as SubmitFailure }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PublicComment } from './schema'
+import type { PublicComment } from './types'
 import { buildThreads, countLabel } from './thread'
 
 const comment = (id: number, parentId: number | null, status: PublicComment['status'] = 'published'): PublicComment => ({

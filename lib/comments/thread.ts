@@ -1,4 +1,4 @@
-import type { PublicComment } from './schema'
+import type { PublicComment } from './types'
 
 export type CommentThread = PublicComment & { replies: PublicComment[] }
 

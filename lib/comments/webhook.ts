@@ -1,5 +1,5 @@
 import 'server-only'
-import type { PublicComment } from './schema'
+import type { PublicComment } from './types'
 
 export type WebhookPayload = {
   event: 'comment.created'

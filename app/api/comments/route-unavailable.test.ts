@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 // Each Vitest file runs in its own module graph: here the database is a PostgreSQL that is not there.
 process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nowhere'
+// The cache functions need Next's request scope: here they do nothing.
+vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: () => {} }))
 
 const { GET, POST } = await import('./route')
 const slug = 'what-is-backend-engineering'
@@ -24,19 +26,5 @@ describe('when the database is unreachable', () => {
     expect(created.status).toBe(503)
     expect(created.headers.get('retry-after')).toBe('30')
     warn.mockRestore()
-  })
-
-  it('a form post goes back to the form with "unavailable" and the text kept', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const response = await POST(
-      new Request('http://localhost/api/comments', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ slug, name: 'Ada', body: 'Keep me' }).toString(),
-      }),
-    )
-    expect(response.status).toBe(303)
-    const location = new URL(response.headers.get('location') ?? '', 'http://x')
-    expect([location.searchParams.get('error'), location.searchParams.get('body'), location.hash]).toEqual(['unavailable', 'Keep me', '#comment-form'])
   })
 })

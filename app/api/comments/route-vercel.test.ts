@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 // A Vercel deployment without DATABASE_URL: PGlite files would vanish between requests.
 process.env.VERCEL = '1'
 delete process.env.DATABASE_URL
+// The cache functions need Next's request scope: here they do nothing.
+vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: () => {} }))
 
 const { GET, POST } = await import('./route')
 

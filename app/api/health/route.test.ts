@@ -14,6 +14,6 @@ describe('GET /api/health with the database up', () => {
     const response = await GET()
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' })
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'pglite', cache: { store: 'memory' } })
   })
 })

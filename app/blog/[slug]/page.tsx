@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { Suspense } from 'react'
 import { JsonLd } from '@/components/json-ld'
 import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
@@ -13,8 +12,6 @@ import { getAllPosts, getPostBySlug } from '@/lib/posts'
 import { decodeRouteParam } from '@/lib/route-params'
 import { getSeries } from '@/lib/series'
 import { site } from '@/lib/site'
-import { CommentsFallback } from './_components/comments-fallback'
-import { CommentsNoScript } from './_components/comments-no-script'
 import { CommentsSection } from './_components/comments-section'
 import { PostFooter } from './_components/post-footer'
 
@@ -52,7 +49,7 @@ export async function generateMetadata({ params }: PageProps<'/blog/[slug]'>): P
   }
 }
 
-export default async function PostPage({ params, searchParams }: PageProps<'/blog/[slug]'>) {
+export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
   const post = await loadPost(params)
   const toc = nestToc(parseToc(post.toc))
   const series = getSeries(getAllPosts(), post)
@@ -75,11 +72,8 @@ export default async function PostPage({ params, searchParams }: PageProps<'/blo
       </div>
       <PostFooter slug={post.slug} sourceFilePath={post._raw.sourceFilePath} />
       <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
-        {/* The article above is the static shell; the comments are read per request (Cache Components). */}
-        <Suspense fallback={<CommentsFallback />}>
-          <CommentsSection slug={post.slug} postUrl={post.url} searchParams={searchParams} />
-        </Suspense>
-        <CommentsNoScript />
+        {/* Cached with the page and invalidated when they change: a reader's view is a static file. */}
+        <CommentsSection slug={post.slug} postUrl={post.url} />
       </section>
     </article>
   )

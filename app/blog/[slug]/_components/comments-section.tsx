@@ -1,80 +1,62 @@
-import { randomUUID } from 'node:crypto'
-import { connection } from 'next/server'
 import { CommentForm } from '@/components/comment-form'
 import { CommentList } from '@/components/comment-list'
-import { getDb, DatabaseNotConfiguredError, DatabaseUnavailableError } from '@/lib/db'
-import { isCommentErrorCode, type PublicComment } from '@/lib/comments/schema'
-import { listComments } from '@/lib/comments/store'
+import { ReplyProvider } from '@/components/comment-reply'
+import { getCommentsSnapshot } from '@/lib/comments/cache'
+import type { ReplyOption } from '@/lib/comments/form-state'
 import { buildThreads, countLabel } from '@/lib/comments/thread'
+import type { PublicComment } from '@/lib/comments/types'
 
-export type CommentsSectionProps = {
-  slug: string
-  postUrl: string
-  searchParams: Promise<Record<string, string | string[] | undefined>>
+export type CommentsSectionProps = { slug: string; postUrl: string }
+
+const heading = (text: string) => (
+  <h2 id="comments-heading" className="text-xl font-semibold">
+    {text}
+  </h2>
+)
+
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text).replace(/\s+/g, ' ')
+
+function replyOptionsOf(comments: readonly PublicComment[]): ReplyOption[] {
+  return comments.flatMap((comment) => (comment.name && comment.body ? [{ id: comment.id, label: `${comment.name}: ${excerpt(comment.body)}` }] : []))
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
-
-type Loaded = { comments: PublicComment[] } | { problem: 'not-configured' | 'unavailable' }
-
-async function loadComments(slug: string): Promise<Loaded> {
-  try {
-    return { comments: await listComments(await getDb(), slug) }
-  } catch (error) {
-    // Whatever went wrong, the article above must still render: the comments say they are unavailable.
-    if (error instanceof DatabaseNotConfiguredError) return { problem: 'not-configured' }
-    if (error instanceof DatabaseUnavailableError) console.warn('[comments] could not load comments:', error.message)
-    else console.error('[comments] could not load comments:', error)
-    return { problem: 'unavailable' }
-  }
-}
-
-/** The request-time part of a post page: read per request inside the page's Suspense boundary. */
-export async function CommentsSection({ slug, postUrl, searchParams }: CommentsSectionProps) {
-  await connection()
-  const [params, loaded] = await Promise.all([searchParams, loadComments(slug)])
-  if ('problem' in loaded && loaded.problem === 'not-configured') {
+/**
+ * The comments under a post, from the cache (lib/comments/cache.ts): part of the page's static
+ * HTML, so readers and search engines without JavaScript see them, and rebuilt only when they change.
+ */
+export async function CommentsSection({ slug, postUrl }: CommentsSectionProps) {
+  const snapshot = await getCommentsSnapshot(slug)
+  if (snapshot.state === 'not-configured') {
     return (
-      <div data-comments-live>
-        <h2 id="comments-heading" className="text-xl font-semibold">Comments</h2>
+      <>
+        {heading('Comments')}
         <div id="comment-form" className="mt-4">
           <h3 className="text-lg font-semibold">Post a comment</h3>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">Comments are unavailable on this site right now.</p>
         </div>
-      </div>
+      </>
     )
   }
-  const comments = 'comments' in loaded ? loaded.comments : []
-  const replyId = Number(first(params.replyTo))
-  const parent = comments.find((comment) => comment.id === replyId && comment.status === 'published')
-  const errors = [params.error].flat().filter((code): code is string => typeof code === 'string').filter(isCommentErrorCode)
-  const outcome = first(params.comment)
-
+  const comments = snapshot.state === 'loaded' ? snapshot.comments : []
   return (
-    // data-comments-live: how globals.css finds this part for readers without JavaScript.
-    <div data-comments-live>
-      <h2 id="comments-heading" className="text-xl font-semibold">
-        {'comments' in loaded ? countLabel(comments) : 'Comments'}
-      </h2>
+    <ReplyProvider>
+      {heading(snapshot.state === 'loaded' ? countLabel(comments) : 'Comments')}
       <div className="mt-6">
-        {'comments' in loaded ? (
-          <CommentList threads={buildThreads(comments)} now={new Date()} postUrl={postUrl} />
+        {snapshot.state === 'loaded' ? (
+          <CommentList threads={buildThreads(comments)} />
         ) : (
-          <p role="alert" className="text-zinc-700 dark:text-zinc-300">Comments could not be loaded right now. Please try again later.</p>
+          <p role="alert" className="text-zinc-700 dark:text-zinc-300">
+            {snapshot.state === 'unavailable'
+              ? 'Comments could not be loaded right now. Please try again later.'
+              : 'Comments are on their way: reload the page in a moment to see them.'}
+          </p>
         )}
       </div>
-      <CommentForm
-        slug={slug}
-        postUrl={postUrl}
-        replyTo={parent?.name ? { id: parent.id, name: parent.name } : undefined}
-        formKey={randomUUID()}
-        initial={{
-          name: first(params.name),
-          body: first(params.body),
-          errors,
-          outcome: outcome === 'published' || outcome === 'pending' ? outcome : undefined,
-        }}
-      />
-    </div>
+      {/* Where the form sends a reader without JavaScript whose comment waits for moderation; shown only then (:target). */}
+      <p id="comment-pending" tabIndex={-1} className="mt-8 hidden scroll-mt-6 rounded-md bg-teal-50 p-4 text-teal-900 target:block dark:bg-teal-950 dark:text-teal-100">
+        Thanks! Your comment is awaiting moderation. It will appear here once a moderator approves it.
+      </p>
+      <CommentForm slug={slug} postUrl={postUrl} replyOptions={replyOptionsOf(comments)} />
+    </ReplyProvider>
   )
 }

@@ -1,0 +1,27 @@
+import { revalidateTag } from 'next/cache'
+import { getEnv } from '@/lib/env'
+import { commentsTag } from '@/lib/comments/cache'
+import { json } from '@/lib/comments/responses'
+import { checkAuthorization, revalidateRequestSchema } from '@/lib/comments/revalidate'
+import { readJsonBody } from '@/lib/comments/request'
+import { getPostBySlug } from '@/lib/posts'
+
+/**
+ * Refreshes the cached pages of the posts named in `{ "slugs": [...] }` after a change made outside
+ * the server (`npm run comments`, an import). `Authorization: Bearer <REVALIDATE_SECRET>`.
+ */
+export async function POST(request: Request) {
+  const secret = getEnv().REVALIDATE_SECRET
+  if (!secret) return json(503, { error: 'Revalidation is off: REVALIDATE_SECRET is not set on the server.' })
+  const authorization = checkAuthorization(request.headers.get('authorization'), secret)
+  if (authorization === 'missing') return json(401, { error: 'Send Authorization: Bearer <REVALIDATE_SECRET>.' }, { 'www-authenticate': 'Bearer' })
+  if (authorization === 'wrong') return json(403, { error: 'The secret is wrong.' })
+  const read = await readJsonBody(request)
+  if (!read.isOk) return json(read.status, { error: read.error })
+  const parsed = revalidateRequestSchema.safeParse(read.fields)
+  if (!parsed.success) return json(422, { error: 'Send { "slugs": ["<post slug>", …] } with 1 to 1000 slugs.' })
+  const [known, unknown] = [parsed.data.slugs.filter((slug) => getPostBySlug(slug)), parsed.data.slugs.filter((slug) => !getPostBySlug(slug))]
+  // `expire: 0`: the next view of each page re-renders it from the database.
+  for (const slug of known) revalidateTag(commentsTag(slug), { expire: 0 })
+  return json(200, { revalidated: known, unknown })
+}

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DatabaseNotConfiguredError, DatabaseUnavailableError } from '@/lib/db'
+
+// What the cached comment snapshot says, and how long Next.js may keep it. cacheLife and cacheTag
+// only work inside Next.js's renderer: here they are recorded. The database is a stub per test.
+const life: unknown[] = []
+const tags: string[] = []
+vi.mock('next/cache', () => ({ cacheLife: (profile: unknown) => void life.push(profile), cacheTag: (tag: string) => void tags.push(tag) }))
+const getDb = vi.fn()
+vi.mock('@/lib/db', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/db')>()), getDb: () => getDb() }))
+
+const { getCommentsSnapshot } = await import('./cache')
+
+const row = { id: 1, parent_id: null, post_slug: 'p', name: 'Ada', body: 'Hi', status: 'published', created_at: new Date('2026-06-01T12:00:00Z') }
+const database = (rows: unknown[]) => ({ query: async () => rows })
+
+afterEach(() => {
+  life.length = 0
+  tags.length = 0
+  getDb.mockReset()
+  vi.unstubAllEnvs()
+})
+
+describe('getCommentsSnapshot', () => {
+  it('reads the comments and keeps them until the post\'s tag is invalidated', async () => {
+    getDb.mockResolvedValue(database([row]))
+    expect(await getCommentsSnapshot('p')).toEqual({
+      state: 'loaded',
+      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', status: 'published' }],
+    })
+    expect(tags).toEqual(['comments:p'])
+    expect(life).toEqual(['max'])
+  })
+
+  it('never reads the database during `next build`, and lets what the build wrote live one second', async () => {
+    vi.stubEnv('NEXT_PHASE', 'phase-production-build')
+    expect(await getCommentsSnapshot('p')).toEqual({ state: 'not-read' })
+    expect(getDb).not.toHaveBeenCalled()
+    expect(life).toEqual([{ stale: 30, revalidate: 1, expire: 300 }])
+  })
+
+  it('says the comments are unavailable when the database is down, for 30 seconds only', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    getDb.mockRejectedValue(new DatabaseUnavailableError('down'))
+    expect(await getCommentsSnapshot('p')).toEqual({ state: 'unavailable' })
+    expect(life).toEqual([{ stale: 30, revalidate: 30, expire: 300 }])
+  })
+
+  it('keeps "not configured" (no database on Vercel) as long as the deployment', async () => {
+    getDb.mockRejectedValue(new DatabaseNotConfiguredError())
+    expect(await getCommentsSnapshot('p')).toEqual({ state: 'not-configured' })
+    expect(life).toEqual(['max'])
+  })
+})

@@ -1,0 +1,76 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { after } from 'next/server'
+import { getDb } from '@/lib/db'
+import { getEnv } from '@/lib/env'
+import { getPostBySlug } from '@/lib/posts'
+import { getAbsoluteUrl } from '@/lib/site'
+import { resolveClientAddress } from './client-address'
+import { getSharedSecret } from './store'
+import type { SubmitDeps } from './submit'
+import { notifyWebhook } from './webhook'
+
+// The use case's dependencies as the running site provides them: the process's database, the wall
+// clock, Next.js's after(), the published posts and the environment. The route handler and the form
+// action build them here; tests build their own.
+
+const DUPLICATE_WINDOW_SECONDS = 600
+
+let addressKey: Promise<string> | undefined
+let hasWarnedSharedKey = false
+let hasWarnedUnknownAddress = false
+
+async function getAddressKey(): Promise<string> {
+  const { COMMENT_IP_SECRET, NODE_ENV } = getEnv()
+  if (COMMENT_IP_SECRET) return COMMENT_IP_SECRET
+  if (NODE_ENV === 'production' && !hasWarnedSharedKey) {
+    hasWarnedSharedKey = true
+    console.warn(
+      '[comments] COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database. ' +
+        'Set COMMENT_IP_SECRET (32+ random characters) so that a copy of the database alone cannot be matched against addresses.',
+    )
+  }
+  addressKey ??= getDb().then((db) => getSharedSecret(db, 'client_address_key', randomBytes(32).toString('hex')))
+  addressKey.catch(() => {
+    addressKey = undefined
+  })
+  return addressKey
+}
+
+/** The client a rate limit keys on, from the request's headers (see TRUST_PROXY_HOPS). */
+export function clientOf(headers: Headers): { address: string | undefined } {
+  const address = resolveClientAddress(headers, getEnv().TRUST_PROXY_HOPS)
+  if (!address && !hasWarnedUnknownAddress) {
+    hasWarnedUnknownAddress = true
+    console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
+  }
+  return { address }
+}
+
+/** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
+export async function getCommentServices(invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
+  const env = getEnv()
+  return {
+    db: await getDb(),
+    now: () => new Date(),
+    schedule: (task) => after(task),
+    findPost: (slug) => {
+      const post = getPostBySlug(slug)
+      return post && { slug: post.slug, title: post.title, url: getAbsoluteUrl(post.url) }
+    },
+    settings: {
+      moderation: env.COMMENT_MODERATION,
+      limits: {
+        perClient: env.COMMENT_RATE_LIMIT,
+        perPost: env.COMMENT_RATE_LIMIT_POST,
+        perSite: env.COMMENT_RATE_LIMIT_SITE,
+        windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
+      },
+      duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS,
+      webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
+    },
+    addressKey: getAddressKey,
+    invalidate,
+    notify: notifyWebhook,
+  }
+}

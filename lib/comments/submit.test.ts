@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '@/lib/db'
+import { engines } from '@/test/support/databases'
+import { listVisibleComments } from './store'
+import { submitComment, type SubmitDeps } from './submit'
+import type { CommentInput } from './schema'
+
+// The use case with its dependencies passed in: a real database, a clock the test moves, and
+// recorders for the scheduler, the invalidation and the webhook. No mock of Next.js anywhere.
+
+const roomy = { perClient: 1000, perPost: 1000, perSite: 1000, windowSeconds: 600 }
+const posts = new Set(['post-a', 'post-b', 'limits', 'post-cap', 'site-cap', 'dupe', 'idem', 'idem-race', 'replies', 'other'])
+
+function testDeps(db: Db, overrides: Partial<SubmitDeps> = {}) {
+  let now = Date.parse('2026-06-01T12:00:00Z')
+  const record = { invalidated: [] as string[], scheduled: [] as Array<() => Promise<unknown>>, notified: [] as unknown[] }
+  const deps: SubmitDeps = {
+    db,
+    now: () => new Date(now),
+    schedule: (task) => void record.scheduled.push(task),
+    findPost: (slug) => (posts.has(slug) ? { slug, title: `Title of ${slug}`, url: `https://blog.example/blog/${slug}` } : undefined),
+    settings: { moderation: 'links', limits: roomy, duplicateWindowSeconds: 600, webhook: { url: 'https://hooks.example/in', timeoutMs: 100 } },
+    addressKey: async () => 'test-key',
+    invalidate: (slug) => void record.invalidated.push(slug),
+    notify: async (_url, payload) => void record.notified.push(payload),
+    ...overrides,
+  }
+  return { deps, record, advance: (seconds: number) => void (now += seconds * 1000) }
+}
+
+let sequence = 0
+const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({ slug: 'post-a', name: 'Ada', body: `comment ${++sequence}`, ...overrides })
+const from = (address: string) => ({ address })
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip)(`submitComment on ${engine.name}`, () => {
+    let db: Db
+    let drop: () => Promise<void>
+    beforeAll(async () => {
+      ;({ db, drop } = await engine.open())
+    })
+    afterAll(async () => {
+      await db?.close()
+      await drop?.()
+    })
+
+    it('stores a comment, invalidates its post and schedules the webhook for after the response', async () => {
+      const { deps, record } = testDeps(db)
+      const result = await submitComment(deps, input({ slug: 'post-b', body: 'Hello' }), from('192.0.2.1'))
+      expect(result).toMatchObject({ kind: 'created', isReplay: false, comment: { name: 'Ada', body: 'Hello', status: 'published', parentId: null } })
+      expect(record.invalidated).toEqual(['post-b'])
+      expect(record.notified).toEqual([])
+      await Promise.all(record.scheduled.map((task) => task()))
+      expect(record.notified).toEqual([
+        {
+          event: 'comment.created',
+          comment: result.kind === 'created' && result.comment,
+          post: { slug: 'post-b', title: 'Title of post-b', url: 'https://blog.example/blog/post-b' },
+          isAwaitingModeration: false,
+        },
+      ])
+      expect((await listVisibleComments(db, 'post-b')).map((comment) => comment.body)).toEqual(['Hello'])
+    })
+
+    it('holds a comment with a link: no invalidation (nothing visible changed), the webhook says it awaits moderation', async () => {
+      const { deps, record } = testDeps(db)
+      const result = await submitComment(deps, input({ body: 'see https://example.com' }), from('192.0.2.2'))
+      expect(result).toMatchObject({ kind: 'created', comment: { status: 'pending' } })
+      expect(record.invalidated).toEqual([])
+      await Promise.all(record.scheduled.map((task) => task()))
+      expect(record.notified).toMatchObject([{ isAwaitingModeration: true }])
+    })
+
+    it('answers a honeypot hit as held, and stays silent: no invalidation, no webhook', async () => {
+      const { deps, record } = testDeps(db)
+      const result = await submitComment(deps, input({ website: 'http://spam.example' }), from('192.0.2.3'))
+      expect(result).toMatchObject({ kind: 'created', comment: { status: 'pending' } })
+      expect([record.invalidated, record.scheduled]).toEqual([[], []])
+    })
+
+    it('refuses a post that is not published, storing nothing', async () => {
+      const { deps, record } = testDeps(db)
+      expect(await submitComment(deps, input({ slug: 'draft-post' }), from('192.0.2.4'))).toEqual({ kind: 'not-found' })
+      expect(await listVisibleComments(db, 'draft-post')).toEqual([])
+      expect(record.invalidated).toEqual([])
+    })
+
+    it('attaches a reply to a reply to the top-level comment, and refuses parents that are unknown, hidden or on another post', async () => {
+      const { deps } = testDeps(db)
+      const create = async (overrides: Partial<CommentInput>) => {
+        const result = await submitComment(deps, input({ slug: 'replies', ...overrides }), from('192.0.2.5'))
+        if (result.kind !== 'created') throw new Error(result.kind)
+        return result.comment
+      }
+      const top = await create({})
+      const reply = await create({ parentId: top.id })
+      const replyToReply = await create({ parentId: reply.id })
+      expect([reply.parentId, replyToReply.parentId]).toEqual([top.id, top.id])
+      const held = await create({ body: 'www.example.com' })
+      const elsewhere = await create({ slug: 'other' })
+      for (const parentId of [999_999, held.id, elsewhere.id]) {
+        expect(await submitComment(deps, input({ slug: 'replies', parentId }), from('192.0.2.5'))).toEqual({ kind: 'invalid-parent' })
+      }
+    })
+
+    it('replays an idempotency key with the first comment (no second invalidation or webhook), and refuses it for another text', async () => {
+      const { deps, record } = testDeps(db)
+      const first = await submitComment(deps, input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }), from('192.0.2.6'))
+      const again = await submitComment(deps, input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }), from('192.0.2.6'))
+      expect(again).toEqual({ ...first, isReplay: true })
+      expect(record.invalidated).toEqual(['idem'])
+      expect(record.scheduled).toHaveLength(1)
+      expect(await submitComment(deps, input({ slug: 'idem', body: 'different', idempotencyKey: 'key-1' }), from('192.0.2.6'))).toEqual({
+        kind: 'idempotency-mismatch',
+      })
+    })
+
+    it('stores one row for concurrent requests with one key', async () => {
+      const { deps } = testDeps(db)
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => submitComment(deps, input({ slug: 'idem-race', body: 'race', idempotencyKey: 'key-race' }), from('192.0.2.7'))),
+      )
+      expect(new Set(results.map((result) => (result.kind === 'created' ? result.comment.id : result.kind))).size).toBe(1)
+      expect(await listVisibleComments(db, 'idem-race')).toHaveLength(1)
+    })
+
+    it('refuses the same text from the same client on the same post within the window, and accepts it after', async () => {
+      const { deps, advance } = testDeps(db)
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({ kind: 'created' })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toEqual({ kind: 'duplicate' })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.9'))).toMatchObject({ kind: 'created' })
+      advance(601)
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({ kind: 'created' })
+    })
+
+    it('enforces the per-client limit under concurrent requests, with the wait until the oldest comment leaves the window', async () => {
+      const { deps, advance } = testDeps(db, {})
+      deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 3 } }
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => submitComment(deps, input({ slug: 'limits', body: `burst ${i}` }), from('198.51.100.1'))))
+      expect(results.filter((result) => result.kind === 'created')).toHaveLength(3)
+      advance(100)
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toEqual({ kind: 'rate-limited', scope: 'client', retryAfterSeconds: 500 })
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.2'))).toMatchObject({ kind: 'created' })
+      advance(501)
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toMatchObject({ kind: 'created' })
+    })
+
+    it('enforces the per-post and site limits, whoever sends the comments', async () => {
+      const { deps } = testDeps(db)
+      deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 2 } }
+      await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.1'))
+      await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.2'))
+      expect(await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.3'))).toMatchObject({ kind: 'rate-limited', scope: 'post' })
+      deps.settings = { ...deps.settings, limits: { ...roomy, perSite: 1 } }
+      expect(await submitComment(deps, input({ slug: 'site-cap' }), from('203.0.113.4'))).toMatchObject({ kind: 'rate-limited', scope: 'site' })
+    })
+  })
+}

@@ -1,0 +1,24 @@
+import { openDb, type Db } from '@/lib/db'
+import { createTestSchema, skipReason, skipWithoutPostgres } from './postgres'
+
+export type TestDatabase = { db: Db; drop: () => Promise<void> }
+
+/**
+ * The two engines the comment code runs on: PGlite in memory always, PostgreSQL in a schema of its
+ * own when TEST_DATABASE_URL is set (reported as skipped, with the reason in the title, otherwise).
+ */
+export const engines: Array<{ name: string; skip: boolean; open: () => Promise<TestDatabase> }> = [
+  {
+    name: 'PGlite',
+    skip: false,
+    open: async () => ({ db: await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 10 }), drop: async () => {} }),
+  },
+  {
+    name: `PostgreSQL${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
+    skip: skipWithoutPostgres,
+    open: async () => {
+      const schema = await createTestSchema('comments')
+      return { db: await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 10, PGLITE_DIR: 'unused' }), drop: schema.drop }
+    },
+  },
+]
