@@ -132,6 +132,29 @@ describe.skipIf(skipWithoutRedis)(`the cache when Redis is unreachable${skipWith
     expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
   })
 
+  it('drops its local copies when Redis comes back, since a restarted Redis has forgotten the invalidations', async () => {
+    const proxy = await startRedisProxy(testRedisUrl ?? '')
+    proxies.push(proxy)
+    const clock = createClock()
+    const { log } = createTestLog()
+    const keyPrefix = `${prefix}restart:`
+    const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+    const direct = runtimes.create({ config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix }, now: clock.now, log })
+    const RouteViaProxy = createRouteCacheHandler(viaProxy)
+    await new RouteViaProxy(context).set('/blog/hello', page, { cacheControl })
+    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
+    // Another instance invalidates the page; then Redis restarts empty before this instance reads.
+    clock.advance(10)
+    await createUseCacheHandler(direct).updateTags(['comments:hello'])
+    await proxy.stop()
+    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+    await deleteKeys(testRedisUrl ?? '', keyPrefix)
+    await proxy.start()
+    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(true), { timeout: 10_000, interval: 50 })
+    expect(viaProxy.getStatus().entries).toBe(0)
+    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
+  })
+
   it('misses instead of waiting when Redis stops answering', async () => {
     const proxy = await startRedisProxy(testRedisUrl ?? '')
     proxies.push(proxy)
