@@ -1,15 +1,20 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
+import { countKeys, deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from '../test/support/redis'
 import { slug, unique } from './support/comments'
 import { startProductionServer, type ProductionServer } from './support/production-server'
 
-// Each test starts its own production servers (ports E2E_PORT + 1…4), with low limits that the
-// shared server of the other specs must not have.
+// Each test starts its own standalone production servers (ports E2E_PORT + 1…4, + 7 and + 8), with settings
+// the shared server of the other specs must not have.
 const basePort = Number(process.env.E2E_PORT ?? 3100)
 const lowLimits = { COMMENT_RATE_LIMIT: '3', COMMENT_RATE_LIMIT_POST: '1000', COMMENT_RATE_LIMIT_SITE: '1000', COMMENT_MODERATION: 'off' }
+const postPath = `/blog/${slug}`
 
 async function postFrom(server: ProductionServer, body: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/api/comments`, {
@@ -19,6 +24,144 @@ async function postFrom(server: ProductionServer, body: string, headers: Record<
   })
 }
 
+const pageOf = async (server: ProductionServer) => (await fetch(`${server.url}${postPath}`)).text()
+const healthOf = async (server: ProductionServer) => (await (await fetch(`${server.url}/api/health`)).json()) as Record<string, unknown> & { statements: number; status: string; cache: Record<string, unknown> }
+
+/** `count` requests, `concurrency` at a time; returns their statuses. */
+async function requestMany(urls: readonly string[], concurrency = 20) {
+  const statuses: number[] = []
+  for (let index = 0; index < urls.length; index += concurrency) {
+    const batch = urls.slice(index, index + concurrency)
+    statuses.push(...(await Promise.all(batch.map(async (url) => (await fetch(url)).status))))
+  }
+  return statuses
+}
+
+const randomSlugs = (count: number) => Array.from({ length: count }, () => `rnd-${randomBytes(8).toString('hex')}`)
+
+const secret = randomBytes(24).toString('hex')
+const shared = !skipWithoutPostgres && !skipWithoutRedis
+const sharedSkipReason = [skipWithoutPostgres ? skipReason : '', skipWithoutRedis ? redisSkipReason : ''].filter(Boolean).join('; ')
+
+test.describe(`two standalone instances on one PostgreSQL schema and one Redis${shared ? '' : ` (${sharedSkipReason})`}`, () => {
+  test.describe.configure({ mode: 'serial', timeout: 300_000 })
+  test.skip(!shared, sharedSkipReason)
+
+  let a: ProductionServer
+  let b: ProductionServer
+  let schema: Awaited<ReturnType<typeof createTestSchema>>
+  let proxy: Awaited<ReturnType<typeof startRedisProxy>>
+  const keyPrefix = `e2e-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}:`
+
+  test.beforeAll(async () => {
+    schema = await createTestSchema('instances_cache')
+    // Both instances reach Redis through a proxy the test can cut: Redis going away mid-test.
+    proxy = await startRedisProxy(testRedisUrl ?? '')
+    const env = {
+      DATABASE_URL: schema.url,
+      REDIS_URL: proxy.url,
+      REDIS_KEY_PREFIX: keyPrefix,
+      REVALIDATE_SECRET: secret,
+      COMMENT_MODERATION: 'links',
+      COMMENT_RATE_LIMIT: '1000',
+      COMMENT_RATE_LIMIT_POST: '1000',
+      COMMENT_RATE_LIMIT_SITE: '1000',
+    }
+    ;[a, b] = await Promise.all([startProductionServer(basePort + 1, env), startProductionServer(basePort + 2, env)])
+  })
+  test.afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+    await proxy?.stop()
+    await schema?.drop()
+    await deleteKeys(testRedisUrl ?? '', keyPrefix)
+  })
+
+  test('a comment posted through A is in B\'s server HTML on the next request, and the other way round', async () => {
+    expect(await pageOf(a)).toContain(postPath)
+    expect(await pageOf(b)).toContain(postPath)
+    const first = unique('ThroughA')
+    expect((await postFrom(a, first)).status).toBe(201)
+    expect(await pageOf(b)).toContain(first)
+    const second = unique('ThroughB')
+    expect((await postFrom(b, second)).status).toBe(201)
+    expect(await pageOf(a)).toContain(second)
+  })
+
+  test('once a post page is cached, viewing it sends no statement to the database', async () => {
+    await pageOf(b)
+    const before = (await healthOf(b)).statements
+    for (let view = 0; view < 20; view++) await pageOf(b)
+    for (let read = 0; read < 5; read++) expect((await fetch(`${b.url}/api/comments?slug=${slug}`)).status).toBe(200)
+    // The one statement is the first health check's own `select 1`.
+    expect((await healthOf(b)).statements - before).toBe(1)
+  })
+
+  test('approving and deleting through the moderation CLI shows on both instances', async () => {
+    const held = unique('HeldLink')
+    const response = await postFrom(a, `${held} see www.example.com`)
+    expect(response.status).toBe(202)
+    const { comment } = (await response.json()) as { comment: { id: number } }
+    expect(await pageOf(b)).not.toContain(held)
+    // Not spawnSync: the Redis proxy runs in this process and must keep relaying meanwhile.
+    const cli = (command: string) =>
+      promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/comments.ts', command, String(comment.id)], {
+        env: { ...process.env, DATABASE_URL: schema.url, SITE_URL: a.url, REVALIDATE_SECRET: secret },
+      })
+    const approved = await cli('approve')
+    expect(approved.stdout).toBe(`Comment ${comment.id} is now published.\nRefreshed the page of the post on ${a.url}.\n`)
+    expect(await pageOf(a)).toContain(held)
+    expect(await pageOf(b)).toContain(held)
+    await cli('delete')
+    expect(await pageOf(a)).not.toContain(held)
+    expect(await pageOf(b)).not.toContain(held)
+  })
+
+  test('POST /api/revalidate wants the secret: 401 without one, 403 with a wrong one', async () => {
+    const revalidate = (authorization?: string) =>
+      fetch(`${a.url}/api/revalidate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ slugs: [slug] }),
+      })
+    expect((await revalidate()).status).toBe(401)
+    expect((await revalidate(`Bearer ${secret.slice(1)}x`)).status).toBe(403)
+    const granted = await revalidate(`Bearer ${secret}`)
+    expect(granted.status).toBe(200)
+    expect(await granted.json()).toEqual({ revalidated: [slug], unknown: [] })
+  })
+
+  test('1000 unknown slugs answer 404 and add nothing to the cache, in Redis or in memory', async () => {
+    const [keysBefore, entriesBefore] = [await countKeys(testRedisUrl ?? '', keyPrefix), (await healthOf(a)).cache.entries]
+    const statuses = await requestMany(randomSlugs(1000).map((random) => `${a.url}/blog/${random}`))
+    expect(new Set(statuses)).toEqual(new Set([404]))
+    expect(await countKeys(testRedisUrl ?? '', keyPrefix)).toBe(keysBefore)
+    expect((await healthOf(a)).cache.entries).toBe(entriesBefore)
+  })
+
+  test('with Redis gone, pages are still served and comments stored; the invalidation waits in /api/health and reaches B when Redis is back', async () => {
+    const before = unique('BeforeOutage')
+    expect((await postFrom(a, before)).status).toBe(201)
+    expect(await pageOf(b)).toContain(before)
+    await proxy.stop()
+    await expect.poll(async () => (await healthOf(a)).cache.isConnected).toBe(false)
+
+    const during = unique('DuringOutage')
+    expect((await postFrom(a, during)).status).toBe(201)
+    expect(await healthOf(a)).toMatchObject({ status: 'degraded', cache: { store: 'redis', isConnected: false, pendingInvalidations: 1 } })
+    // Without Redis every view renders the page from the database: slower, never stale.
+    for (const server of [a, b]) {
+      const response = await fetch(`${server.url}${postPath}`)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain(during)
+    }
+
+    await proxy.start()
+    await expect.poll(async () => (await healthOf(a)).cache.pendingInvalidations, { timeout: 15_000 }).toBe(0)
+    expect(await healthOf(a)).toMatchObject({ status: 'ok', cache: { isConnected: true } })
+    expect(await pageOf(b)).toContain(during)
+  })
+})
+
 test.describe('servers of their own', () => {
   test.describe.configure({ timeout: 300_000 })
 
@@ -27,7 +170,7 @@ test.describe('servers of their own', () => {
     const schema = await createTestSchema('instances')
     const env = { ...lowLimits, DATABASE_URL: schema.url }
     // Started together: both migrate the empty schema at once (the advisory lock serialises them).
-    const [a, b] = await Promise.all([startProductionServer(basePort + 1, env), startProductionServer(basePort + 2, env)])
+    const [a, b] = await Promise.all([startProductionServer(basePort + 3, env), startProductionServer(basePort + 4, env)])
     try {
       const marker = unique('shared')
       const statuses = []
@@ -48,9 +191,9 @@ test.describe('servers of their own', () => {
     }
   })
 
-  test('a forged X-Forwarded-For or peer header does not escape the per-client limit of the production server', async () => {
+  test('a forged X-Forwarded-For or peer header does not escape the per-client limit; 1000 unknown slugs grow no memory cache', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'comments-e2e-'))
-    const server = await startProductionServer(basePort + 3, { ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
+    const server = await startProductionServer(basePort + 7, { ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
     try {
       const marker = unique('forged')
       for (let i = 0; i < 3; i++) {
@@ -60,6 +203,12 @@ test.describe('servers of their own', () => {
       const refused = await postFrom(server, `${marker} 4`, { 'x-forwarded-for': '198.51.100.77', 'x-playbook-peer-address': '192.0.2.77' })
       expect(refused.status).toBe(429)
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+
+      const entriesBefore = (await healthOf(server)).cache
+      expect(entriesBefore).toMatchObject({ store: 'memory' })
+      const statuses = await requestMany(randomSlugs(1000).map((random) => `${server.url}/blog/${random}`))
+      expect(new Set(statuses)).toEqual(new Set([404]))
+      expect((await healthOf(server)).cache.entries).toBe(entriesBefore.entries)
     } finally {
       await server.stop()
       rmSync(dataDir, { recursive: true, force: true })
@@ -67,7 +216,7 @@ test.describe('servers of their own', () => {
   })
 
   test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({ page }) => {
-    const server = await startProductionServer(basePort + 4, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
+    const server = await startProductionServer(basePort + 8, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
     try {
       const response = await fetch(`${server.url}/api/comments?slug=${slug}`)
       expect(response.status).toBe(503)
