@@ -78,7 +78,6 @@ test('without JavaScript, a reader replies by choosing the comment in the form',
 })
 
 test('a crafted address with form state in its query changes nothing on the page and stores nothing', async ({ page, request }) => {
-  const before = await listComments(request)
   const query = '?name=Mallory&body=Visit%20evil.example&error=rate-limited&error=body-too-long&comment=published&replyTo=1'
   // The static file, whatever the query says: none of its values is in it.
   const crafted = await (await request.get(`${postPath}${query}`)).text()
@@ -90,5 +89,5 @@ test('a crafted address with form state in its query changes nothing on the page
   await expect(form.getByRole('status')).toHaveText('')
   await expect(form).not.toContainText('Replying to')
   await expect(page.getByText('Your comment was published.')).toHaveCount(0)
-  expect(await listComments(request)).toEqual(before)
+  expect((await listComments(request)).filter((comment) => comment.name === 'Mallory' || comment.body?.includes('evil.example'))).toEqual([])
 })
