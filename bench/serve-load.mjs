@@ -1,8 +1,9 @@
 // Requests per second and latency of the production server under 50 concurrent connections, for
 // the home page, a post page and the longest post, in one run, and the post/home ratio.
-// Usage: npm run bench:serve [-- --seconds 10] [-- --posts 100]   (see bench/README.md)
+// Usage: npm run bench:serve [-- --seconds 10] [-- --posts 100] [-- --root <dir>]   (see bench/README.md)
 //   without --posts: the current build (`npm run build` first), served as `npm start` serves it;
-//   with --posts N:  a throwaway copy of the project with N synthetic posts, built and served.
+//   with --posts N:  a throwaway copy of the project with N synthetic posts, built and served;
+//   with --root DIR: the build of another checkout (an older commit, for a before/after figure).
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +14,7 @@ import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
 import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from './lib/workspace.mjs'
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' } } })
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' }, root: { type: 'string' } } })
 const seconds = Number(values.seconds)
 const connections = 50
 
@@ -44,7 +45,7 @@ async function measure(url) {
   }
 }
 
-const root = values.posts ? buildSyntheticSite(Number(values.posts)) : projectRoot
+const root = values.posts ? buildSyntheticSite(Number(values.posts)) : (values.root ?? projectRoot)
 const server = await startProductionServer({}, { root })
 try {
   // "A post": the post of median length; "the longest post": the one with the longest body.
@@ -66,5 +67,5 @@ try {
   console.log(`serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`)
 } finally {
   await server.stop()
-  if (root !== projectRoot) removeWorkspace(root)
+  if (values.posts) removeWorkspace(root)
 }

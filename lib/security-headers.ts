@@ -14,7 +14,9 @@ export function contentSecurityPolicy({ isProduction, isHttps }: SecurityHeaderO
     'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", ...(isProduction ? [] : ["'unsafe-eval'"])],
     'worker-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // No scheme sources such as `data:`: nothing here needs one, and Next.js recompiles every header
+    // value that contains a colon as a path template on every response (10% of a cached page's CPU).
+    'img-src': ["'self'"],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
