@@ -1,3 +1,4 @@
+import { connection } from 'next/server'
 import { getDb, getStatementCount } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { getCacheStatus } from '@/lib/cache-handlers/status.mjs'
@@ -20,6 +21,8 @@ function cacheStatus() {
  * what this process has sent to the database since it started (before this check's own query).
  */
 export async function GET() {
+  // Per request, never at build time: `next build` would otherwise run it once to try to prerender it.
+  await connection()
   const { status, cache } = cacheStatus()
   // Read before this check's own query: between two checks, the difference is 1 plus the site's work.
   const statements = getStatementCount()
