@@ -66,6 +66,26 @@ describe('the moderation CLI', () => {
     await expect(run(db, ['frobnicate'])).rejects.toThrow('Unknown command "frobnicate"')
   })
 
+  it('shows one comment whole with its links, where list says that the text is cut; an unknown id is a usage error', async () => {
+    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    try {
+      const body = `Great post, thanks! I learned a lot about connection pools here.${'\n'.repeat(30)}Cheap pills: spam-pharmacy.example?ref=1 \x1B]0;owned\x07`
+      const created = await createComment(target, { slug: 'post-a', name: 'Ada\x1B[2J', body, status: 'pending', clientHash: 'c', bodyHash: hashBody(body) }, roomy)
+      if (created.kind !== 'created') throw new Error(created.kind)
+      const id = created.comment.id
+      const listed = await run(target, ['list', '--pending'])
+      expect(listed).toContain(`[cut: `)
+      expect(listed).toContain(`\`show ${id}\`] [1 link]`)
+      const shown = await run(target, ['show', String(id)])
+      expect(shown).toContain('Links:  1\n  - spam-pharmacy.example?ref=1\n')
+      expect(shown).toContain('  | Cheap pills: spam-pharmacy.example?ref=1 \n')
+      expect(`${listed}${shown}`).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/)
+      await expect(run(target, ['show', String(id + 1)])).rejects.toThrow(new UsageError(`There is no comment ${id + 1}.`))
+    } finally {
+      await target.close()
+    }
+  })
+
   it('exports JSON Lines that import into an empty database unchanged (round trip), and twice changes nothing', async () => {
     const exported = await run(db, ['export'])
     const lines = exported.trim().split('\n')

@@ -5,10 +5,12 @@ import { closeDb, getDb, type Db } from '@/lib/db'
 import { commentStatusSchema } from '@/lib/comments/schema'
 import { exportComments, importComments, listForModeration, setCommentStatus, type StoredComment } from '@/lib/comments/store'
 import { hashBody } from '@/lib/comments/hash'
+import { formatComment, formatListLine, stripTerminalControls } from '@/lib/comments/cli-format'
 
 const usage = `Usage: npm run comments -- <command>
 
   list [--pending]   every comment (or only those awaiting moderation), oldest first
+  show <id>          one comment: its whole text and every link in it
   approve <id>       publish a held (or spam-marked) comment
   delete <id>        soft-delete: the comment shows as "deleted", its replies stay
   spam <id>          mark as spam: hidden, and kept so the same text is refused again
@@ -34,16 +36,6 @@ export class UsageError extends Error {}
 function parseId(value: string | undefined): number {
   if (!value || !/^\d{1,10}$/.test(value)) throw new UsageError(`Give a comment id, e.g. \`approve 42\`.`)
   return Number(value)
-}
-
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-}
-
-export function formatListLine(comment: StoredComment): string {
-  const reply = comment.parentId ? ` ↳${comment.parentId}` : ''
-  return `${String(comment.id).padStart(5)}  ${comment.status.padEnd(9)} ${comment.createdAt.slice(0, 16).replace('T', ' ')}  ${comment.slug}${reply}  ${oneLine(comment.name, 30)}: ${oneLine(comment.body, 60)}`
 }
 
 async function readLines(input: NodeJS.ReadableStream): Promise<StoredComment[]> {
@@ -77,6 +69,12 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
       for (const comment of comments) io.write(`${formatListLine(comment)}\n`)
       return
     }
+    case 'show': {
+      const id = parseId(rest[0])
+      const comment = (await listForModeration(db)).find((candidate) => candidate.id === id)
+      if (!comment) throw new UsageError(`There is no comment ${id}.`)
+      return io.write(formatComment(comment))
+    }
     case 'approve':
     case 'delete':
     case 'spam': {
@@ -107,7 +105,7 @@ async function main() {
   try {
     await runCommand(await getDb(), args, { write: (text) => process.stdout.write(text), stdin: process.stdin })
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(stripTerminalControls(error instanceof Error ? error.message : String(error), { keepNewlines: true }))
     process.exitCode = error instanceof UsageError ? 2 : 1
   } finally {
     await closeDb()
