@@ -116,7 +116,11 @@ describe('the moderation CLI', () => {
     const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
     try {
       const good = JSON.stringify({ id: 1, slug: 'p', parentId: null, name: 'A', body: 'B', status: 'published', createdAt: '2026-01-01T00:00:00.000Z' })
-      await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2:/)
+      await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2, slug: is missing\n/)
+      const future = JSON.stringify({ ...JSON.parse(good), id: 3, parentId: 2, createdAt: '2999-01-01T00:00:00.000Z' })
+      await expect(run(target, ['import'], `${good}\n\n${future}\n`)).rejects.toThrow(
+        new UsageError('Line 3, createdAt: is in the future\nLine 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.'),
+      )
       await expect(run(target, ['import'], `${good}\nnot json\n`)).rejects.toThrow('Line 2 is not JSON.')
       expect(await run(target, ['export'])).toBe('')
     } finally {

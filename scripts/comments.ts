@@ -1,11 +1,10 @@
 // `npm run comments -- <command>`: moderate comments on PGlite (PGLITE_DIR) or DATABASE_URL.
 import { createInterface } from 'node:readline'
-import { z } from 'zod'
 import { closeDb, getDb, type Db } from '@/lib/db'
-import { commentStatusSchema } from '@/lib/comments/schema'
-import { exportComments, importComments, listForModeration, setCommentStatus, type StoredComment } from '@/lib/comments/store'
+import { exportComments, importComments, listForModeration, setCommentStatus } from '@/lib/comments/store'
 import { hashBody } from '@/lib/comments/hash'
 import { formatComment, formatListLine, stripTerminalControls } from '@/lib/comments/cli-format'
+import { checkImport, type ImportLine } from '@/lib/comments/import-line'
 
 const usage = `Usage: npm run comments -- <command>
 
@@ -20,17 +19,6 @@ const usage = `Usage: npm run comments -- <command>
 Uses DATABASE_URL when set, else the PGlite directory PGLITE_DIR (default .data/pglite).
 Stop \`npm run dev\` / \`npm start\` first when using PGlite: one process at a time can open it.`
 
-/** One line of an export: what import accepts. */
-export const exportLineSchema = z.strictObject({
-  id: z.number().int().positive(),
-  slug: z.string().min(1),
-  parentId: z.number().int().positive().nullable(),
-  name: z.string().min(1),
-  body: z.string().min(1),
-  status: commentStatusSchema,
-  createdAt: z.iso.datetime({ offset: true }),
-})
-
 export class UsageError extends Error {}
 
 function parseId(value: string | undefined): number {
@@ -38,23 +26,14 @@ function parseId(value: string | undefined): number {
   return Number(value)
 }
 
-async function readLines(input: NodeJS.ReadableStream): Promise<StoredComment[]> {
-  const comments: StoredComment[] = []
-  let lineNumber = 0
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber++
-    if (!line.trim()) continue
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new UsageError(`Line ${lineNumber} is not JSON.`)
-    }
-    const parsed = exportLineSchema.safeParse(value)
-    if (!parsed.success) throw new UsageError(`Line ${lineNumber}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`)
-    comments.push(parsed.data)
+async function readLines(input: NodeJS.ReadableStream): Promise<ImportLine[]> {
+  const lines: ImportLine[] = []
+  let line = 0
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line++
+    if (text.trim()) lines.push({ line, text })
   }
-  return comments
+  return lines
 }
 
 export type CommandIo = { write: (text: string) => void; stdin: NodeJS.ReadableStream }
@@ -90,7 +69,10 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
     }
     case 'import': {
       const { createReadStream } = await import('node:fs')
-      const comments = await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin)
+      const lines = await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin)
+      const existing = new Map((await exportComments(db)).map((comment) => [comment.id, comment.slug]))
+      const { comments, problems } = checkImport(lines, { now: new Date(), existing })
+      if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\nNothing was imported.`)
       const { imported, skipped } = await importComments(db, comments, hashBody)
       return io.write(`Imported ${imported} comments, skipped ${skipped} already present.\n`)
     }
