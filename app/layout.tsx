@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The theme script sets data-theme on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* A constant (lib/theme/script.ts), never user text; the CSP allows it by its hash. */}
+        {/* A constant (lib/theme/script.ts), never user text; allowed by the CSP's 'unsafe-inline' (lib/security-headers.ts). */}
         {/* eslint-disable-next-line react/no-danger */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>

@@ -4,8 +4,8 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import type { TocNode } from '@/lib/mdx/toc'
 
 const WIDE_SCREEN = '(min-width: 64rem)'
-/** A heading becomes the current section once its top passes this fraction of the viewport. */
-const READING_LINE = 0.25
+/** How far below its landing place (its scroll margin) a heading still counts as reached: sub-pixel positions. */
+const TOLERANCE_PX = 8
 
 export type TocLinksProps = { items: readonly TocNode[] }
 
@@ -67,8 +67,11 @@ function TocLink({ id, text, isActive }: { id: string; text: string; isActive: b
 }
 
 /**
- * The id of the last heading above the reading line. The observer's root is the band above that
- * line, so it reports exactly when a heading crosses it; positions are read only then.
+ * The id of the section the reader is in: the last heading at or above the place a jump to a heading
+ * puts it (its scroll margin), or, at the very bottom of the page, the last heading in view (a short
+ * last section never gets to the top). Computed from positions on load, after every scroll (once
+ * per frame), resize and hash change, so jumps count too: a link, Page Down, End, a URL with
+ * #heading, a restored position. (An observer of a band at the top missed headings that jumped it.)
  */
 function useActiveHeading(ids: readonly string[]): string | undefined {
   const [activeId, setActiveId] = useState<string>()
@@ -76,20 +79,24 @@ function useActiveHeading(ids: readonly string[]): string | undefined {
   useEffect(() => {
     const headings = ids.flatMap((id) => document.getElementById(id) ?? [])
     if (headings.length === 0) return
+    let frame = 0
     const update = () => {
-      const line = window.innerHeight * READING_LINE
-      let current: string | undefined
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top > line) break
-        current = heading.id
-      }
-      setActiveId(current)
+      frame = 0
+      const isAtBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2
+      const margin = headings[0] ? parseFloat(getComputedStyle(headings[0]).scrollMarginTop) || 0 : 0
+      const line = isAtBottom ? window.innerHeight : margin + TOLERANCE_PX
+      setActiveId(headings.findLast((heading) => heading.getBoundingClientRect().top <= line)?.id)
     }
-    const observer = new IntersectionObserver(update, {
-      rootMargin: `0px 0px -${100 - READING_LINE * 100}% 0px`,
-    })
-    for (const heading of headings) observer.observe(heading)
-    return () => observer.disconnect()
+    const schedule = () => {
+      frame ||= requestAnimationFrame(update)
+    }
+    update()
+    const events = ['scroll', 'resize', 'hashchange'] as const
+    for (const event of events) window.addEventListener(event, schedule, { passive: true })
+    return () => {
+      cancelAnimationFrame(frame)
+      for (const event of events) window.removeEventListener(event, schedule)
+    }
   }, [ids])
 
   return activeId

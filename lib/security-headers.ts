@@ -1,8 +1,14 @@
 /**
- * Security headers for every response, set in next.config.ts. The pages are statically generated,
- * so the Content-Security-Policy cannot carry per-request nonces: scripts are limited to this origin
- * plus the inline scripts Next.js writes into prerendered HTML (the RSC payload), hence
- * 'unsafe-inline'. Everything else is as tight as the site allows.
+ * Security headers for every response, set in next.config.ts. The pages are prerendered, so the
+ * Content-Security-Policy cannot carry per-request nonces, and it cannot list hashes either: besides
+ * the theme script (app/layout.tsx), a production build writes inline scripts into the pages (seen
+ * in .next/server/app/*.html): Turbopack's chunk registration, `(self.__next_f=…).push([0])` and the
+ * RSC payload as `self.__next_f.push([1,"…"])` chunks, whose text differs on every page and in every
+ * build, and, on pages with a streamed part (posts, search), React's `$RC`/`$RX` scripts that reveal
+ * it. A hash in `script-src` would also switch off 'unsafe-inline' in every browser that knows
+ * hashes, blocking those scripts. So inline <script> elements are allowed ('unsafe-inline'),
+ * and inline event handler attributes are not (`script-src-attr 'none'`: the site uses none, and
+ * they are what injected markup would use). Everything else is as tight as the site allows.
  */
 export type SecurityHeaderOptions = { isProduction: boolean; isHttps: boolean }
 
@@ -12,6 +18,7 @@ export function contentSecurityPolicy({ isProduction, isHttps }: SecurityHeaderO
     // React's development build evaluates strings for its debugging aids; production never does.
     // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it does not allow eval().
     'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", ...(isProduction ? [] : ["'unsafe-eval'"])],
+    'script-src-attr': ["'none'"],
     'worker-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     // No scheme sources such as `data:`: nothing here needs one, and Next.js recompiles every header

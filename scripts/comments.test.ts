@@ -84,6 +84,34 @@ describe('the moderation CLI', () => {
     expect(await changed(db, ['export'])).toEqual([])
   })
 
+  it('shows one comment whole with its links, where list says that the text is cut; an unknown id is a usage error', async () => {
+    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    try {
+      const body = `Great post, thanks! I learned a lot about connection pools here.${'\n'.repeat(30)}Cheap pills: spam-pharmacy.example?ref=1 \x1B]0;owned\x07`
+      const { id } = await insertComment(target, {
+        slug: 'post-a',
+        name: 'Ada\x1B[2J',
+        body,
+        status: 'pending',
+        clientHash: 'c',
+        bodyHash: hashBody(body),
+        parentId: null,
+        idempotencyKey: undefined,
+        createdAt: new Date(),
+      })
+      const listed = await run(target, ['list', '--pending'])
+      expect(listed).toContain(`[cut: `)
+      expect(listed).toContain(`\`show ${id}\`] [1 link]`)
+      const shown = await run(target, ['show', String(id)])
+      expect(shown).toContain('Links:  1\n  - spam-pharmacy.example?ref=1\n')
+      expect(shown).toContain('  | Cheap pills: spam-pharmacy.example?ref=1 \n')
+      expect(`${listed}${shown}`).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/)
+      await expect(run(target, ['show', String(id + 1)])).rejects.toThrow(new UsageError(`There is no comment ${id + 1}.`))
+    } finally {
+      await target.close()
+    }
+  })
+
   it('exports JSON Lines that import into an empty database unchanged (round trip), and twice changes nothing', async () => {
     const exported = await run(db, ['export'])
     const lines = exported.trim().split('\n')
@@ -114,7 +142,11 @@ describe('the moderation CLI', () => {
     const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
     try {
       const good = JSON.stringify({ id: 1, slug: 'p', parentId: null, name: 'A', body: 'B', status: 'published', createdAt: '2026-01-01T00:00:00.000Z' })
-      await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2:/)
+      await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2, slug: is missing\n/)
+      const future = JSON.stringify({ ...JSON.parse(good), id: 3, parentId: 2, createdAt: '2999-01-01T00:00:00.000Z' })
+      await expect(run(target, ['import'], `${good}\n\n${future}\n`)).rejects.toThrow(
+        new UsageError('Line 3, createdAt: is in the future\nLine 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.'),
+      )
       await expect(run(target, ['import'], `${good}\nnot json\n`)).rejects.toThrow('Line 2 is not JSON.')
       expect(await run(target, ['export'])).toBe('')
     } finally {

@@ -1,18 +1,18 @@
 // `npm run comments -- <command>`: moderate comments on PGlite (PGLITE_DIR) or DATABASE_URL.
 import { createInterface } from 'node:readline'
-import { z } from 'zod'
 import { closeDb, getDb, type Db } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { site } from '@/lib/site'
 import { requestRevalidation } from '@/lib/comments/revalidate'
-import { commentStatusSchema } from '@/lib/comments/schema'
 import { exportComments, importComments, listForModeration, setCommentStatus } from '@/lib/comments/store'
-import type { StoredComment } from '@/lib/comments/types'
 import { hashBody } from '@/lib/comments/hash'
+import { formatComment, formatListLine, stripTerminalControls } from '@/lib/comments/cli-format'
+import { checkImport, type ImportLine } from '@/lib/comments/import-line'
 
 const usage = `Usage: npm run comments -- <command>
 
   list [--pending]   every comment (or only those awaiting moderation), oldest first
+  show <id>          one comment: its whole text and every link in it
   approve <id>       publish a held (or spam-marked) comment
   delete <id>        soft-delete: the comment shows as "deleted", its replies stay
   spam <id>          mark as spam: hidden, and kept so the same text is refused again
@@ -24,17 +24,6 @@ Stop \`npm run dev\` / \`npm start\` first when using PGlite: one process at a t
 After a change on DATABASE_URL, the running site at SITE_URL is asked to refresh the post's page
 (POST /api/revalidate with REVALIDATE_SECRET, which the site must have too).`
 
-/** One line of an export: what import accepts. */
-export const exportLineSchema = z.strictObject({
-  id: z.number().int().positive(),
-  slug: z.string().min(1),
-  parentId: z.number().int().positive().nullable(),
-  name: z.string().min(1),
-  body: z.string().min(1),
-  status: commentStatusSchema,
-  createdAt: z.iso.datetime({ offset: true }),
-})
-
 export class UsageError extends Error {}
 
 function parseId(value: string | undefined): number {
@@ -42,33 +31,14 @@ function parseId(value: string | undefined): number {
   return Number(value)
 }
 
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-}
-
-export function formatListLine(comment: StoredComment): string {
-  const reply = comment.parentId ? ` ↳${comment.parentId}` : ''
-  return `${String(comment.id).padStart(5)}  ${comment.status.padEnd(9)} ${comment.createdAt.slice(0, 16).replace('T', ' ')}  ${comment.slug}${reply}  ${oneLine(comment.name, 30)}: ${oneLine(comment.body, 60)}`
-}
-
-async function readLines(input: NodeJS.ReadableStream): Promise<StoredComment[]> {
-  const comments: StoredComment[] = []
-  let lineNumber = 0
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber++
-    if (!line.trim()) continue
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new UsageError(`Line ${lineNumber} is not JSON.`)
-    }
-    const parsed = exportLineSchema.safeParse(value)
-    if (!parsed.success) throw new UsageError(`Line ${lineNumber}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`)
-    comments.push(parsed.data)
+async function readLines(input: NodeJS.ReadableStream): Promise<ImportLine[]> {
+  const lines: ImportLine[] = []
+  let line = 0
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line++
+    if (text.trim()) lines.push({ line, text })
   }
-  return comments
+  return lines
 }
 
 export type CommandIo = { write: (text: string) => void; stdin: NodeJS.ReadableStream }
@@ -87,6 +57,13 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
       for (const comment of comments) io.write(`${formatListLine(comment)}\n`)
       return unchanged
     }
+    case 'show': {
+      const id = parseId(rest[0])
+      const comment = (await listForModeration(db)).find((candidate) => candidate.id === id)
+      if (!comment) throw new UsageError(`There is no comment ${id}.`)
+      io.write(formatComment(comment))
+      return unchanged
+    }
     case 'approve':
     case 'delete':
     case 'spam': {
@@ -103,7 +80,10 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
     }
     case 'import': {
       const { createReadStream } = await import('node:fs')
-      const comments = await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin)
+      const lines = await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin)
+      const existing = new Map((await exportComments(db)).map((comment) => [comment.id, comment.slug]))
+      const { comments, problems } = checkImport(lines, { now: new Date(), existing })
+      if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\nNothing was imported.`)
       const { imported, skipped, slugs } = await importComments(db, comments, hashBody)
       io.write(`Imported ${imported} comments, skipped ${skipped} already present.\n`)
       return { changedSlugs: slugs }
@@ -142,7 +122,7 @@ async function main() {
     const { changedSlugs } = await runCommand(db, args, { write: (text) => process.stdout.write(text), stdin: process.stdin })
     if (!(await refreshPages(db, changedSlugs))) process.exitCode = 1
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(stripTerminalControls(error instanceof Error ? error.message : String(error), { keepNewlines: true }))
     process.exitCode = error instanceof UsageError ? 2 : 1
   } finally {
     await closeDb()

@@ -4,6 +4,8 @@
 
 export const NAME_MAX = 60
 export const BODY_MAX = 5000
+/** Marks that draw over their letter (accents, enclosing circles…) allowed on one character. */
+export const MARKS_MAX = 4
 
 /** Every message a reader can be shown, by code: the no-JavaScript form carries only the code in its redirect. */
 export const commentErrorMessages = {
@@ -15,6 +17,8 @@ export const commentErrorMessages = {
   'body-too-long': `Use at most ${BODY_MAX.toLocaleString('en-GB')} characters.`,
   'body-invisible': 'Your comment must contain visible characters.',
   'body-invalid': 'Your comment contains characters that are not allowed (control characters or broken text).',
+  'name-too-many-marks': `Use at most ${MARKS_MAX} accents or other marks on one letter of your name.`,
+  'body-too-many-marks': `Use at most ${MARKS_MAX} accents or other marks on one letter.`,
   'slug-invalid': 'This comment is not for a valid post.',
   'parent-invalid': 'The comment you are replying to does not exist on this post.',
   'idempotency-key-invalid': 'The idempotency key must be 1 to 128 visible ASCII characters.',
@@ -47,6 +51,14 @@ const LINE_SEPARATORS = /[\p{Zl}\p{Zp}]/u
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
 // Whitespace, format characters (zero-width space, word joiner, BOM…) and the fillers that render blank.
 const INVISIBLE = /[\s\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/gu
+const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g
+// Invisible characters that are not marks themselves: between two marks they still let them stack.
+const IGNORABLE_NON_MARK = /[^\P{Default_Ignorable_Code_Point}\p{M}]/gu
+// Nonspacing and enclosing marks stack over (or under) their letter and the lines around it ("Zalgo"
+// text). Refused rather than stripped: the writer sees why and decides, and no text changes silently.
+// Four allows every real script (Hebrew with points and cantillation, Tibetan stacks, IPA; Vietnamese
+// is composed by NFC); spacing marks (\p{Mc}, e.g. Indic vowel signs) take room and are not counted.
+const STACKED_MARKS = new RegExp(`[\\p{Mn}\\p{Me}]{${MARKS_MAX + 1}}`, 'u')
 
 type TextRules = { max: number; isInvalid: (value: string) => boolean }
 
@@ -59,9 +71,19 @@ const bodyRules: TextRules = {
   isInvalid: (v) => CONTROL_EXCEPT_NEWLINE_TAB.test(v) || LONE_SURROGATE.test(v),
 }
 
-/** Line breaks as `\n` (HTML forms send CRLF), composed characters (NFC), no surrounding whitespace. */
+/**
+ * Line breaks as `\n` (HTML forms send CRLF), composed characters (NFC), no surrounding whitespace,
+ * and at most one empty line between paragraphs: a run of blank lines (or of lines holding only
+ * invisible characters) becomes one empty line, so that a comment cannot push the page down by
+ * thousands of pixels. Collapsed rather than refused: readers paste text with stray empty lines.
+ */
 export function normalizeText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').normalize('NFC').trim()
+  const lines = raw.replace(LINE_BREAKS, '\n').normalize('NFC').trim().split('\n')
+  return lines.filter((line, i) => i === 0 || !isBlank(line) || !isBlank(lines[i - 1] ?? '')).join('\n')
+}
+
+function isBlank(line: string): boolean {
+  return line.replace(INVISIBLE, '') === ''
 }
 
 /** Length in code points, the unit of the limits (an emoji counts once, as readers expect). */
@@ -77,6 +99,7 @@ export function findTextProblem(field: 'name' | 'body', raw: string): CommentErr
   if (value === '') return `${field}-required`
   if (value.replace(INVISIBLE, '') === '') return `${field}-invisible`
   if (countCharacters(value) > rules.max) return `${field}-too-long`
+  if (STACKED_MARKS.test(value.replace(IGNORABLE_NON_MARK, ''))) return `${field}-too-many-marks`
   return undefined
 }
 

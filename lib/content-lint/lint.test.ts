@@ -5,8 +5,10 @@ import { fieldSpecSchema } from './frontmatter'
 import { lintContent } from './lint'
 
 const fields = z.record(z.string(), fieldSpecSchema).parse(Post.def().fields)
-const lint = (contentDir: string, rootDir = '.') =>
-  lintContent({ contentDir, rootDir, fields, today: '2026-11-26' }).map((p) => `${p.file}:${p.line}: ${p.message}`)
+const now = Date.parse('2026-11-26T12:00:00Z')
+const format = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`
+const lintReport = (contentDir: string, rootDir = '.', at = now) => lintContent({ contentDir, rootDir, fields, now: at })
+const lint = (contentDir: string, rootDir = '.') => lintReport(contentDir, rootDir).problems.map(format)
 
 describe('lint:content', () => {
   // One fixture post per rule (test/fixtures/lint/posts), plus a valid post that the links target.
@@ -41,14 +43,32 @@ describe('lint:content', () => {
       `${dir}/headings.mdx:11: heading level skipped: h4 "Skips h3" follows an h2`,
     ]],
     ['code fences without a language', [`${dir}/code.mdx:7: code block without a language (\`\`\`ts, \`\`\`sql, \`\`\`text …)`]],
-    ['dates in the future without draft', [`${dir}/future.mdx:3: date 2099-01-01 is in the future: set draft: true until it is published`]],
   ])('%s', (_, expected) => {
     for (const line of expected) expect(problems).toContain(line)
   })
 
-  it('reports nothing else: the valid post, the draft and the working links pass', () => {
-    expect(problems).toHaveLength(20)
+  it('reports nothing else: the valid post, the draft, the scheduled post and the working links pass', () => {
+    expect(problems).toHaveLength(19)
     expect(problems.filter((line) => /target\.mdx:(?!1: duplicate)|draft-post\.mdx/.test(line))).toEqual([])
+  })
+
+  it('notes a post dated in the future as scheduled, with its publication time, and no problem', () => {
+    const { problems: found, notes } = lintReport('test/fixtures/lint', 'test/fixtures/lint')
+    expect(notes.map(format)).toEqual([`${dir}/future.mdx:3: scheduled for 2099-01-01 00:00 UTC: production builds leave it out until they run on or after that time`])
+    expect(found.filter((problem) => problem.file.endsWith('future.mdx'))).toEqual([])
+  })
+
+  it('decides "scheduled" to the second, as the build does, for a day (midnight UTC) or a full timestamp', () => {
+    const site = 'test/fixtures/content/site'
+    expect(lintReport(site, site, Date.parse('2998-12-31T23:59:59Z')).notes.map(format)).toEqual([
+      `${site}/posts/scheduled-post.mdx:3: scheduled for 2999-01-01 00:00 UTC: production builds leave it out until they run on or after that time`,
+    ])
+    expect(lintReport(site, site, Date.parse('2999-01-01T00:00:00Z')).notes).toEqual([])
+    expect(lintReport(site, site).problems).toEqual([])
+  })
+
+  it('notes no draft, even one dated in the future', () => {
+    expect(lintReport('test/fixtures/lint', 'test/fixtures/lint').notes.filter((note) => note.file.includes('draft'))).toEqual([])
   })
 
   it('passes the real posts', () => {

@@ -4,6 +4,7 @@ import type { Root } from 'mdast'
 import { listHeadings } from '@/lib/mdx/headings'
 import { parseMdxFile } from '@/lib/mdx/parse'
 import { publicFilePath } from '@/lib/mdx/rehype-image-size'
+import { isScheduled } from '@/lib/post-selection'
 import { checkFrontmatter, createFrontmatterSchema, type FieldSpec } from './frontmatter'
 import { checkCodeFences, checkHeadings, checkImages, checkLinks, type LintContext } from './rules'
 
@@ -13,18 +14,21 @@ export type LintOptions = {
   /** The project root whose public/ holds images. */
   rootDir: string
   fields: Record<string, FieldSpec>
-  /** Calendar days after this one are "in the future" (UTC, like post dates). */
-  today: string
+  /** Milliseconds since the epoch: posts dated after it are scheduled, as a build at this moment decides. */
+  now: number
 }
 
 export type LintProblem = { file: string; line: number; message: string }
+/** Problems fail the check; notes (scheduled posts) are only reported. */
+export type LintReport = { problems: LintProblem[]; notes: LintProblem[] }
 
 type ParsedPost = { file: string; slug: string; tree: Root | undefined; data: Record<string, unknown> }
 
-/** Every problem in every post, sorted by file and line. Paths are as given in `contentDir`. */
-export function lintContent({ contentDir, rootDir, fields, today }: LintOptions): LintProblem[] {
+/** Every problem and note in every post, each sorted by file and line. Paths are as given in `contentDir`. */
+export function lintContent({ contentDir, rootDir, fields, now }: LintOptions): LintReport {
   const schema = createFrontmatterSchema(fields)
   const problems: LintProblem[] = []
+  const notes: LintProblem[] = []
   const posts: ParsedPost[] = listPostFiles(path.join(contentDir, 'posts')).map((file) => {
     const slug = path.basename(file, '.mdx')
     try {
@@ -63,19 +67,28 @@ export function lintContent({ contentDir, rootDir, fields, today }: LintOptions)
       ...checkLinks(tree, slug, { ...context, isDraft }),
       ...checkImages(tree, { ...context, isDraft }),
     ]
-    const date = calendarDay(data.date)
-    if (date && date > today && !isDraft) {
-      found.push({ line: frontmatterLine(tree, 'date'), message: `date ${date} is in the future: set draft: true until it is published` })
-    }
     problems.push(...found.map((problem) => ({ file, ...problem })))
+    // A future date schedules the post (README, "Drafts and scheduled posts"), by the same test as the build.
+    const date = isoDate(data.date)
+    if (date && !isDraft && isScheduled({ date }, now)) {
+      notes.push({ file, line: frontmatterLine(tree, 'date'), message: `scheduled for ${formatUtc(date)}: production builds leave it out until they run on or after that time` })
+    }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  const byPlace = (a: LintProblem, b: LintProblem) => a.file.localeCompare(b.file) || a.line - b.line
+  return { problems: problems.sort(byPlace), notes: notes.sort(byPlace) }
 }
 
-/** The YYYY-MM-DD of a valid front matter date, else undefined (the front matter check reports it). */
-function calendarDay(value: unknown): string | undefined {
+/** `2026-12-01 09:00 UTC`, with seconds only when there are any. */
+function formatUtc(date: string): string {
+  const iso = new Date(date).toISOString()
+  const seconds = iso.slice(17, 19) === '00' ? '' : `:${iso.slice(17, 19)}`
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds} UTC`
+}
+
+/** A valid front matter date as an ISO string, else undefined (the front matter check reports it). */
+function isoDate(value: unknown): string | undefined {
   const iso = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : ''
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso.slice(0, 10)
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso
 }
 
 function listPostFiles(dir: string): string[] {

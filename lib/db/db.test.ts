@@ -49,6 +49,17 @@ describe('opening the database', () => {
     expect(error).toBeInstanceOf(DatabaseUnavailableError)
   })
 
+  it('opens a PGlite directory whose lock a crashed process with this pid left (PID 1 after a container restart)', async () => {
+    const dir = path.join(scratch, 'pglite-restarted')
+    writeFileSync(`${dir}.lock`, String(process.pid))
+    const db = await openDb({ PGLITE_DIR: dir, DATABASE_POOL_MAX: 1 })
+    try {
+      expect(await db.query('select 1 as one')).toEqual([{ one: 1 }])
+    } finally {
+      await db.close()
+    }
+  })
+
   it('refuses a PGlite directory that another running process has open, naming the process', async () => {
     const dir = path.join(scratch, 'pglite')
     writeFileSync(`${dir}.lock`, String(process.ppid))
