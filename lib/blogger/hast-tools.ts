@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Parents, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 
-export type Finding = { kind: 'not-converted' | 'image' | 'code' | 'headings' | 'summary'; message: string }
+export type Finding = { kind: 'not-converted' | 'image' | 'code' | 'headings' | 'link' | 'front-matter'; message: string }
 
 /** Every element in document order with its ancestors (the root first). Collect, then change the tree. */
 export function listElements(tree: Root): Array<{ node: Element; ancestors: Parents[] }> {

@@ -42,12 +42,19 @@ describe('convertPostHtml: structure', () => {
     expect(markdown).toBe('One\\\nstill one\n\nTwo\n\nThree\n')
   })
 
+  it('keeps the text of a javascript: link but not the link, and reports it', () => {
+    const { markdown, findings } = convert('<p>Click <a href=" JavaScript:alert(1)">here</a> or <a href="https://example.com">there</a>.</p>')
+    expect(markdown).toBe('Click here or [there](https://example.com).\n')
+    expect(findings).toEqual([{ kind: 'link', message: 'link to a script (JavaScript:alert(1)) removed, its text kept' }])
+  })
+
   it('re-levels headings: the top level becomes ##, none is skipped, and the report says so', () => {
     const { markdown, findings } = convert('<h3>A</h3><p>x</p><h4>B</h4><h3>C</h3><h6>D</h6>')
     expect(markdown.match(/^#+ \w/gm)).toEqual(['## A', '### B', '## C', '### D'])
     expect(findings.some((finding) => finding.kind === 'headings')).toBe(true)
     expect(convert('<h2>A</h2><h3>B</h3>').findings).toEqual([])
     expect(convert('<h1>A</h1><h2>B</h2>').markdown).toBe('## A\n\n### B\n')
+    expect(convert('<h2>Two<br />lines</h2>').markdown).toBe('## Two lines\n')
   })
 
   it('maps simple tables, lists, quotes, links and emphasis to Markdown', () => {

@@ -64,12 +64,21 @@ function remarkEscapeEsm(this: Processor) {
   })
 }
 
-/** An `<a>` without href (Blogger's `<a name="more">` jump break) is no link: keep only its contents. */
-function unwrapAnchorsWithoutHref(tree: HastRoot) {
+/**
+ * An `<a>` without href (Blogger's `<a name="more">` jump break) is no link, and a `javascript:`
+ * one would run code on this site: keep only their text (the second is reported).
+ */
+function unwrapNonLinks(tree: HastRoot): Finding[] {
+  const findings: Finding[] = []
   for (const { node, ancestors } of listElements(tree)) {
     const parent = ancestors[ancestors.length - 1]
-    if (node.tagName === 'a' && !stringProperty(node, 'href') && parent) replaceNode(parent, node, node.children)
+    const href = stringProperty(node, 'href')
+    const isScript = href?.replace(/\s/g, '').toLowerCase().startsWith('javascript:') ?? false
+    if (node.tagName !== 'a' || !parent || (href && !isScript)) continue
+    if (isScript) findings.push({ kind: 'link', message: `link to a script (${href?.slice(0, 60)}) removed, its text kept` })
+    replaceNode(parent, node, node.children)
   }
+  return findings
 }
 
 const htmlParser = unified().use(rehypeParse, { fragment: true })
@@ -86,11 +95,11 @@ const mdxWriter = unified()
  */
 export function convertPostHtml(html: string, options: { slug: string; findImage: FindImage }): ConvertedBody {
   const hast = htmlParser.parse(html)
-  unwrapAnchorsWithoutHref(hast)
+  const links = unwrapNonLinks(hast)
   // Notes first: an image without a web address becomes one before the images are rewritten.
   const notes = replaceUnconvertible(hast)
   const images = rewriteImages(hast, options)
-  const findings = [...notes, ...images.findings, ...labelCodeBlocks(hast)]
+  const findings = [...links, ...notes, ...images.findings, ...labelCodeBlocks(hast)]
   const mdast: Root = toMarkdown.runSync(hast)
   const tidied = tidyMarkdown(mdast)
   return { markdown: mdxWriter.stringify(mdast), summary: tidied.summary, findings: [...findings, ...tidied.findings], copies: images.copies }

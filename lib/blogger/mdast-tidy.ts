@@ -93,6 +93,10 @@ export function tidyMarkdown(tree: Root): { summary: string | undefined; finding
   })
   const findings: Finding[] = []
   tree.children = tree.children.filter((node) => !(node.type === 'heading' && toString(node).trim() === ''))
+  // A line break cannot be written in a `##` heading (Markdown would switch to an underlined one).
+  visit(tree, 'heading', (heading: Heading) => {
+    heading.children = heading.children.map((child) => (child.type === 'break' ? { type: 'text', value: ' ' } : child))
+  })
   if (relevelHeadings(tree)) findings.push({ kind: 'headings', message: 'headings re-levelled: the first is ## and none is skipped' })
   visit(tree, 'code', (code) => {
     code.lang ??= 'text'

@@ -38,11 +38,11 @@ function planPost(post: BloggerPost, slug: string, findImage: FindImage): PostPl
   const date = toCalendarDay(post.published) ?? toCalendarDay(post.updated) ?? '1970-01-01'
   const updated = toCalendarDay(post.updated)
   const title = post.title.trim() || `Untitled post of ${date}`
-  if (!post.title.trim()) findings.push({ kind: 'summary', message: `no title on Blogger: titled "${title}"` })
-  if (!body.summary) findings.push({ kind: 'summary', message: 'no paragraph to take a summary from: the summary is the title' })
+  if (!post.title.trim()) findings.push({ kind: 'front-matter', message: `no title on Blogger: titled "${title}"` })
+  if (!body.summary) findings.push({ kind: 'front-matter', message: 'no paragraph to take a summary from: the summary is the title' })
   const labels = labelsToTags(post.labels)
-  for (const label of labels.dropped) findings.push({ kind: 'summary', message: `label "${label}" has no letters or digits for a tag address: left out` })
-  if (isDraft && post.bloggerStatus !== 'DRAFT') findings.push({ kind: 'summary', message: `Blogger status ${post.bloggerStatus}: imported as a draft` })
+  for (const label of labels.dropped) findings.push({ kind: 'front-matter', message: `label "${label}" has no letters or digits for a tag address: left out` })
+  if (isDraft && post.bloggerStatus !== 'DRAFT') findings.push({ kind: 'front-matter', message: `Blogger status ${post.bloggerStatus}: imported as a draft` })
   const source = formatPostFile(
     { title, date, updated: updated && updated > date ? updated : undefined, summary: body.summary ?? title, tags: labels.tags, draft: isDraft },
     body.markdown,
