@@ -29,7 +29,8 @@ function importBlogger(...args: string[]) {
 
 const listFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [])
 
-describe('npm run import:blogger', () => {
+// Each run starts Node, and the ones with comments create a PGlite database: slow on a busy machine.
+describe('npm run import:blogger', { timeout: 180_000 }, () => {
   it('--dry-run prints the per-post report and writes nothing, not even the database', () => {
     const { status, stdout } = importBlogger(takeout, '--dry-run')
     expect(status).toBe(0)
