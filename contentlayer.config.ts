@@ -1,4 +1,4 @@
-import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { contentDirExcludeDefault, defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import { remarkPlugins, rehypePlugins } from './lib/mdx/plugins'
 import { extractToc } from './lib/mdx/toc'
 
@@ -32,6 +32,8 @@ export default makeSource({
   // CONTENT_DIR lets the tests and the build benchmark point Contentlayer at other posts.
   contentDirPath: process.env.CONTENT_DIR ?? 'content',
   documentTypes: [Post],
+  // The redirect map of an imported blog (lib/blogger/redirect-map.ts) is not a document.
+  contentDirExclude: [...contentDirExcludeDefault, 'redirects.json'],
   // Contentlayer's defaults skip a post with bad front matter and only warn: a broken post would
   // silently vanish from the site. Fail the build instead.
   onMissingOrIncompatibleData: 'fail',

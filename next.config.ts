@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
+import { getRedirectMapRedirects } from './lib/blogger/redirect-map'
 import { securityHeaders } from './lib/security-headers'
 import { site } from './lib/site'
 
@@ -60,6 +61,8 @@ const nextConfig: NextConfig = {
       { source: '/blog', destination: '/', permanent: true },
       { source: '/blog/page/1', destination: '/', permanent: true },
       { source: '/tags/:tag/page/1', destination: '/tags/:tag', permanent: true },
+      // Old addresses of an imported blog (`npm run import:blogger`), from content/redirects.json.
+      ...getRedirectMapRedirects(process.env.CONTENT_DIR ?? 'content'),
     ]
   },
   env: {

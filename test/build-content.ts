@@ -9,12 +9,14 @@ export type ContentBuild = { status: number | null; output: string; readDocument
 
 /**
  * Runs the real Contentlayer build on a content folder, in a scratch directory so `.contentlayer/`
- * of the site is untouched. Call cleanUp() when done.
+ * of the site is untouched. `publicDir` is where the posts' images are (the build reads their
+ * sizes). Call cleanUp() when done.
  */
-export function buildContent(contentDir: string): ContentBuild {
+export function buildContent(contentDir: string, options: { publicDir?: string } = {}): ContentBuild {
   const cwd = mkdtempSync(path.join(tmpdir(), 'contentlayer-test-'))
   // The compiled config imports its plugins by package name: let it resolve them from the project.
   symlinkSync(path.join(root, 'node_modules'), path.join(cwd, 'node_modules'), 'dir')
+  if (options.publicDir) symlinkSync(options.publicDir, path.join(cwd, 'public'), 'dir')
   const result = spawnSync(
     path.join(root, 'node_modules/.bin/contentlayer2'),
     ['build', '--config', path.join(root, 'contentlayer.config.ts')],

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDb, type Db } from '@/lib/db'
+import { hashBody } from '@/lib/comments/hash'
+import { toPublicComment } from '@/lib/comments/public-comment'
+import { exportComments, insertComment, listVisibleComments, type NewComment } from '@/lib/comments/store'
+import { buildThreads } from '@/lib/comments/thread'
+import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
+import { importBloggerComments } from './comments'
+import { parseBloggerExport } from './export'
+import { planImport } from './plan'
+
+const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures/blogger')
+const commentsOf = (file: string) =>
+  planImport(parseBloggerExport(readFileSync(path.join(fixtures, file), 'utf8')), { findImage: () => undefined }).comments.comments
+
+const engines = [
+  { name: 'PGlite', skip: false, open: async () => ({ db: await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 2 }), drop: async () => {} }) },
+  {
+    name: 'PostgreSQL',
+    skip: skipWithoutPostgres,
+    open: async () => {
+      const schema = await createTestSchema('blogger')
+      return { db: await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 2, PGLITE_DIR: 'unused' }), drop: schema.drop }
+    },
+  },
+]
+
+const listComments = async (db: Db, slug: string) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment))
+const siteComment = (slug: string, name: string, body: string): NewComment => ({
+  slug,
+  name,
+  body,
+  status: 'published',
+  parentId: null,
+  clientHash: 'c',
+  bodyHash: hashBody(body),
+  idempotencyKey: undefined,
+  createdAt: new Date(),
+})
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip)(`importBloggerComments on ${engine.name}${engine.skip ? ` (${skipReason})` : ''}`, () => {
+    let db: Db
+    let drop: () => Promise<void>
+    let siteCommentId: number
+    beforeAll(async () => {
+      ;({ db, drop } = await engine.open())
+      siteCommentId = (await insertComment(db, siteComment('what-is-backend-engineering', 'Site reader', 'A comment posted on this site before the import'))).id
+    })
+    afterAll(async () => {
+      await db?.close()
+      await drop?.()
+    })
+
+    it('stores the live comments on the right posts, in order, with replies one level deep; the site’s own comment is untouched', async () => {
+      expect(await importBloggerComments(db, commentsOf('feed.atom'))).toEqual({ imported: 8, alreadyPresent: 0, collided: 0 })
+
+      const first = buildThreads(await listComments(db, 'what-is-backend-engineering'))
+      expect(first.map((thread) => [thread.name, thread.replies.map((reply) => reply.name)])).toEqual([
+        ['Alice Martin', ['Backend Playbook', 'Bob']],
+        ['Chloé Dubois', []],
+        ['Site reader', []],
+      ])
+      expect(first[0]?.body).toBe('Clear introduction, thanks!\n\nWould you cover message queues next?')
+      expect(first[0]?.replies[1]?.body).toBe('Looking forward to it. This helped me a lot: Microservices, by Martin Fowler (https://martinfowler.com/articles/microservices.html)')
+      expect(first[0]?.createdAt).toBe('2024-05-03T08:12:00.000Z')
+      expect(first.find((thread) => thread.name === 'Site reader')?.id).toBe(siteCommentId)
+
+      const second = buildThreads(await listComments(db, 'postgresql-indexes-cafe'))
+      expect(second.map((thread) => [thread.name, thread.replies.map((reply) => `${reply.name}: ${reply.body}`)])).toEqual([
+        ['Zoë', ['Anonymous: Same here!']],
+        ['Дмитрий', ['Backend Playbook: It does: the index above helps category alone, not price alone.']],
+      ])
+      // The deleted comment is not stored at all.
+      expect((await exportComments(db)).some((comment) => comment.body.includes('Cheap watches'))).toBe(false)
+    })
+
+    it('adds nothing when run again, from either export format', async () => {
+      const before = await exportComments(db)
+      expect(await importBloggerComments(db, commentsOf('feed.atom'))).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
+      expect(await importBloggerComments(db, commentsOf('blog-export.xml'))).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
+      expect(await exportComments(db)).toEqual(before)
+    })
+
+    it('leaves the id sequence past the imported ids, so the next comment posted on the site gets a fresh one', async () => {
+      const ids = (await exportComments(db)).map((comment) => comment.id)
+      expect((await insertComment(db, siteComment('postgresql-indexes-cafe', 'Later', 'After the import'))).id).toBe(Math.max(...ids) + 1)
+    })
+  })
+}
