@@ -13,7 +13,7 @@ import {
   skipWithoutRedis,
   startRedisProxy,
   testRedisUrl,
-} from './test-support'
+} from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 const runtimes = createRuntimes()

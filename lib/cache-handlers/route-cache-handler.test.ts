@@ -14,7 +14,7 @@ import {
   redisSkipReason,
   skipWithoutRedis,
   testRedisUrl,
-} from './test-support'
+} from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 let setups = 0

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
 import { getCacheStatus, processCacheState } from './status.mjs'
 import { getProcessRuntime } from './store.mjs'
-import { createClock, createRuntimes, createTestLog } from './test-support'
+import { createClock, createRuntimes, createTestLog } from '@/test/support/cache-handlers'
 
 const slot = Symbol.for('backend-playbook.cache')
 const runtimes = createRuntimes()

@@ -3,7 +3,7 @@ import { createMemoryTags } from './memory-tags.mjs'
 import { connectRedis, type RedisConnection } from './redis-connection.mjs'
 import { createRedisTags } from './redis-tags.mjs'
 import type { TagState } from './tag-rules.mjs'
-import { createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from './test-support'
+import { createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 const connections: RedisConnection[] = []

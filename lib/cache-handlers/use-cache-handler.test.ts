@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CacheConfig } from './config.mjs'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
 import { createUseCacheHandler } from './use-cache-handler.mjs'
-import { createClock, createRuntimes, createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from './test-support'
+import { createClock, createRuntimes, createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 let setups = 0

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { CacheConfig } from './config.mjs'
-import type { RedisOptions } from './redis-connection.mjs'
-import { createCacheRuntime, type CacheRuntime } from './store.mjs'
+import type { CacheConfig } from '@/lib/cache-handlers/config.mjs'
+import type { RedisOptions } from '@/lib/cache-handlers/redis-connection.mjs'
+import { createCacheRuntime, type CacheRuntime } from '@/lib/cache-handlers/store.mjs'
 
-export { deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from '@/test/support/redis'
+export { deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from './redis'
 
 /** A key prefix of its own per test file, so runs never collide; `deleteKeys` removes its keys. */
 export function createTestPrefix(): string {
