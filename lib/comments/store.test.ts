@@ -6,6 +6,7 @@ import {
   countRecentComments,
   exportComments,
   findCommentByIdempotencyKey,
+  forgetWriterData,
   hasRecentDuplicate,
   importComments,
   insertComment,
@@ -70,22 +71,38 @@ for (const engine of engines) {
       expect(await setCommentStatus(db, 999_999, 'deleted')).toBeUndefined()
     })
 
-    it('finds a comment by its idempotency key', async () => {
-      const stored = await insertComment(db, row({ idempotencyKey: 'key-store' }))
-      expect(await findCommentByIdempotencyKey(db, 'key-store')).toEqual(stored)
-      expect(await findCommentByIdempotencyKey(db, 'no-such-key')).toBeUndefined()
+    it('finds a comment by its idempotency key, if stored since the given moment', async () => {
+      const stored = await insertComment(db, row({ idempotencyKey: 'key-store', createdAt: at('2026-06-01T12:00:00Z') }))
+      expect(await findCommentByIdempotencyKey(db, 'key-store', at('2026-06-01T11:00:00Z'))).toEqual(stored)
+      expect(await findCommentByIdempotencyKey(db, 'key-store', at('2026-06-01T12:00:00Z'))).toBeUndefined()
+      expect(await findCommentByIdempotencyKey(db, 'no-such-key', at('2026-01-01T00:00:00Z'))).toBeUndefined()
     })
 
-    it('counts recent comments per client, post and site, and finds a recent duplicate, from a given moment', async () => {
+    it('forgets address hashes and idempotency keys older than their moments, and nothing newer', async () => {
+      const old = await insertComment(db, row({ slug: 'forget', clientHash: 'c-old', idempotencyKey: 'k-old', createdAt: at('2026-05-03T00:00:00Z') }))
+      const recent = await insertComment(db, row({ slug: 'forget', clientHash: 'c-new', idempotencyKey: 'k-new', createdAt: at('2026-05-03T12:00:00Z') }))
+      const cleared = await forgetWriterData(db, { clientHash: at('2026-05-03T06:00:00Z'), idempotencyKey: at('2026-05-03T06:00:00Z') })
+      expect(cleared.clientHashes).toBeGreaterThanOrEqual(1)
+      const rows = await db.query('select id, client_hash, idempotency_key from comments where id = any($1) order by id', [[old.id, recent.id]])
+      expect(rows).toEqual([
+        { id: old.id, client_hash: null, idempotency_key: null },
+        { id: recent.id, client_hash: 'c-new', idempotency_key: 'k-new' },
+      ])
+    })
+
+    it('counts recent comments of the client (any status), and of the post and the site in the given statuses, from a given moment', async () => {
       await insertComment(db, row({ slug: 'counted', clientHash: 'c-count', body: 'one', createdAt: at('2026-06-02T10:00:00Z') }))
       await insertComment(db, row({ slug: 'counted', clientHash: 'c-other', createdAt: at('2026-06-02T10:05:00Z') }))
       await insertComment(db, row({ slug: 'elsewhere', clientHash: 'c-count', createdAt: at('2026-06-02T10:06:00Z') }))
-      const counts = await countRecentComments(db, { clientHash: 'c-count', slug: 'counted', since: at('2026-06-02T09:59:00Z') })
+      await insertComment(db, row({ slug: 'counted', clientHash: 'c-count', status: 'spam', createdAt: at('2026-06-02T10:07:00Z') }))
+      const counts = await countRecentComments(db, { clientHash: 'c-count', slug: 'counted', since: at('2026-06-02T09:59:00Z'), statuses: ['published'] })
       expect(counts).toEqual({
-        client: { count: 2, oldest: at('2026-06-02T10:00:00Z') },
+        client: { count: 3, oldest: at('2026-06-02T10:00:00Z') },
         post: { count: 2, oldest: at('2026-06-02T10:00:00Z') },
         site: { count: 3, oldest: at('2026-06-02T10:00:00Z') },
       })
+      const spam = await countRecentComments(db, { clientHash: 'c-count', slug: 'counted', since: at('2026-06-02T09:59:00Z'), statuses: ['spam'] })
+      expect([spam.post.count, spam.site.count]).toEqual([1, 1])
       const scope = { clientHash: 'c-count', slug: 'counted', bodyHash: hashBody('one') }
       expect(await hasRecentDuplicate(db, { ...scope, since: at('2026-06-02T09:59:00Z') })).toBe(true)
       expect(await hasRecentDuplicate(db, { ...scope, since: at('2026-06-02T10:00:00Z') })).toBe(false)

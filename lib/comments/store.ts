@@ -60,8 +60,9 @@ export async function findComment(db: Queryable, id: number): Promise<StoredComm
   return row ? toStored(row) : undefined
 }
 
-export async function findCommentByIdempotencyKey(db: Queryable, key: string): Promise<StoredComment | undefined> {
-  const [row] = await db.query(`select ${COLUMNS} from comments where idempotency_key = $1`, [key])
+/** The comment stored since `since` under this (already scoped) idempotency key. */
+export async function findCommentByIdempotencyKey(db: Queryable, key: string, since: Date): Promise<StoredComment | undefined> {
+  const [row] = await db.query(`select ${COLUMNS} from comments where idempotency_key = $1 and created_at > $2`, [key, since])
   return row ? toStored(row) : undefined
 }
 
@@ -87,18 +88,21 @@ const countsSchema = z.object({
   site_oldest: z.date().nullable(),
 })
 
-/** How many comments the client, the post and the whole site stored since `since`, and the oldest of each. */
-export async function countRecentComments(db: Queryable, scope: RecentScope): Promise<RateCounts> {
+/**
+ * How many comments the client stored since `since` (any status), and how many of `statuses` the
+ * post and the whole site stored, with the oldest of each.
+ */
+export async function countRecentComments(db: Queryable, scope: RecentScope & { statuses: readonly CommentStatus[] }): Promise<RateCounts> {
   const [row] = await db.query(
     `select count(*) filter (where client_hash = $1)::int as client_count,
             min(created_at) filter (where client_hash = $1) as client_oldest,
-            count(*) filter (where post_slug = $2)::int as post_count,
-            min(created_at) filter (where post_slug = $2) as post_oldest,
-            count(*)::int as site_count,
-            min(created_at) as site_oldest
+            count(*) filter (where post_slug = $2 and status = any($4))::int as post_count,
+            min(created_at) filter (where post_slug = $2 and status = any($4)) as post_oldest,
+            count(*) filter (where status = any($4))::int as site_count,
+            min(created_at) filter (where status = any($4)) as site_oldest
        from comments
       where created_at > $3`,
-    [scope.clientHash, scope.slug, scope.since],
+    [scope.clientHash, scope.slug, scope.since, scope.statuses],
   )
   const counts = countsSchema.parse(row)
   return {
@@ -128,6 +132,16 @@ export async function insertComment(db: Queryable, comment: NewComment): Promise
     [comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null, comment.createdAt],
   )
   return toStored(row)
+}
+
+/**
+ * Forgets what no rule reads any more: address hashes older than every window that compares them,
+ * and idempotency keys past their lifetime. Returns how many rows were cleared of each.
+ */
+export async function forgetWriterData(db: Queryable, before: { clientHash: Date; idempotencyKey: Date }): Promise<{ clientHashes: number; idempotencyKeys: number }> {
+  const hashes = await db.query('update comments set client_hash = null where client_hash is not null and created_at < $1 returning id', [before.clientHash])
+  const keys = await db.query('update comments set idempotency_key = null where idempotency_key is not null and created_at < $1 returning id', [before.idempotencyKey])
+  return { clientHashes: hashes.length, idempotencyKeys: keys.length }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/lib/db'
+import pg from 'pg'
+import { openDb, type Db } from '@/lib/db'
 import { engines } from '@/test/support/databases'
+import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
 import { listVisibleComments } from './store'
 import { submitComment, type SubmitDeps } from './submit'
 import type { CommentInput } from './schema'
@@ -9,7 +11,7 @@ import type { CommentInput } from './schema'
 // recorders for the scheduler, the invalidation and the webhook. No mock of Next.js anywhere.
 
 const roomy = { perClient: 1000, perPost: 1000, perSite: 1000, windowSeconds: 600 }
-const posts = new Set(['post-a', 'post-b', 'limits', 'post-cap', 'site-cap', 'dupe', 'idem', 'idem-race', 'replies', 'other'])
+const posts = new Set(['post-a', 'post-b', 'limits', 'post-cap', 'site-cap', 'dupe', 'idem', 'idem-race', 'replies', 'other', 'honeypot-cap', 'held-cap', 'scoped', 'expiring', 'forgetful', 'locked'])
 
 function testDeps(db: Db, overrides: Partial<SubmitDeps> = {}) {
   let now = Date.parse('2026-06-01T12:00:00Z')
@@ -145,6 +147,56 @@ for (const engine of engines) {
       expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toMatchObject({ kind: 'created' })
     })
 
+    it('keeps readers writing when bots fill the honeypot or the moderation queue: hidden comments have budgets of their own', async () => {
+      const { deps } = testDeps(db)
+      deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 3 } }
+      // Six addresses fill the honeypot past the post's limit: only more honeypot hits are refused.
+      const bots = await Promise.all(Array.from({ length: 6 }, (_, i) => submitComment(deps, input({ slug: 'honeypot-cap', website: 'x' }), from(`198.18.0.${i}`))))
+      expect(bots.filter((result) => result.kind === 'created')).toHaveLength(3)
+      expect(bots.filter((result) => result.kind === 'rate-limited')).toHaveLength(3)
+      expect(await submitComment(deps, input({ slug: 'honeypot-cap', body: 'A real reader' }), from('198.18.1.1'))).toMatchObject({ kind: 'created', comment: { status: 'published' } })
+      // Held comments (links) fill their own budget the same way.
+      for (let i = 0; i < 3; i++) await submitComment(deps, input({ slug: 'held-cap', body: `see www.example${i}.com` }), from(`198.18.2.${i}`))
+      expect(await submitComment(deps, input({ slug: 'held-cap', body: 'www.example9.com' }), from('198.18.2.9'))).toMatchObject({ kind: 'rate-limited', scope: 'post' })
+      expect(await submitComment(deps, input({ slug: 'held-cap', body: 'No link here' }), from('198.18.2.10'))).toMatchObject({ kind: 'created', comment: { status: 'published' } })
+    })
+
+    it('scopes idempotency keys to their client and post: the same key and text from another client is another comment', async () => {
+      const { deps } = testDeps(db)
+      const first = await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.50'))
+      const stranger = await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.51'))
+      expect(first).toMatchObject({ kind: 'created', isReplay: false })
+      expect(stranger).toMatchObject({ kind: 'created', isReplay: false })
+      expect(stranger.kind === 'created' && first.kind === 'created' && stranger.comment.id !== first.comment.id).toBe(true)
+      // A stranger cannot squat a key either: the first client's retry still replays its own comment.
+      expect(await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.50'))).toEqual({ ...first, isReplay: true })
+    })
+
+    it('forgets an idempotency key after 24 hours: the same key then makes a new comment', async () => {
+      const { deps, advance } = testDeps(db)
+      const first = await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))
+      advance(23 * 3600)
+      expect(await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))).toEqual({ ...first, isReplay: true })
+      advance(3600 + 1)
+      const later = await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))
+      expect(later).toMatchObject({ kind: 'created', isReplay: false })
+      expect(later.kind === 'created' && first.kind === 'created' && later.comment.id !== first.comment.id).toBe(true)
+    })
+
+    it('keeps no address hash longer than the longest window, nor any key past 24 hours', async () => {
+      const { deps, advance } = testDeps(db)
+      const first = await submitComment(deps, input({ slug: 'forgetful', idempotencyKey: 'k1' }), from('203.0.113.70'))
+      const hashOf = async (id: number) => (await db.query('select client_hash, idempotency_key from comments where id = $1', [id]))[0]
+      if (first.kind !== 'created') throw new Error(first.kind)
+      expect(await hashOf(first.comment.id)).toMatchObject({ client_hash: expect.any(String), idempotency_key: expect.any(String) })
+      advance(601)
+      await submitComment(deps, input({ slug: 'forgetful' }), from('203.0.113.71'))
+      expect(await hashOf(first.comment.id)).toMatchObject({ client_hash: null, idempotency_key: expect.any(String) })
+      advance(24 * 3600)
+      await submitComment(deps, input({ slug: 'forgetful' }), from('203.0.113.72'))
+      expect(await hashOf(first.comment.id)).toEqual({ client_hash: null, idempotency_key: null })
+    })
+
     it('enforces the per-post and site limits, whoever sends the comments', async () => {
       const { deps } = testDeps(db)
       deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 2 } }
@@ -156,3 +208,37 @@ for (const engine of engines) {
     })
   })
 }
+
+describe.skipIf(skipWithoutPostgres)(`refused comments never wait for the write lock${skipWithoutPostgres ? ` (${skipReason})` : ''}`, () => {
+  it('answers a duplicate and an over-limit post while another instance holds the lock; an accepted one waits for it', async () => {
+    const schema = await createTestSchema('lock')
+    const db = await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 4, PGLITE_DIR: 'unused' })
+    const holder = new pg.Client({ connectionString: schema.url })
+    try {
+      const { deps } = testDeps(db)
+      deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 1 } }
+      expect(await submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200'))).toMatchObject({ kind: 'created' })
+      await holder.connect()
+      await holder.query('begin')
+      await holder.query('select pg_advisory_xact_lock(727274002)')
+      const refused = await Promise.race([
+        Promise.all([
+          submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200')),
+          submitComment(deps, input({ slug: 'locked', body: 'second' }), from('192.0.2.200')),
+        ]),
+        new Promise((resolve) => setTimeout(resolve, 5_000, 'waited for the lock')),
+      ])
+      expect(refused).toEqual([{ kind: 'duplicate' }, expect.objectContaining({ kind: 'rate-limited', scope: 'client' })])
+      let isAccepted = false
+      const accepted = submitComment(deps, input({ slug: 'locked', body: 'from someone else' }), from('192.0.2.201')).then((result) => ((isAccepted = true), result))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(isAccepted).toBe(false)
+      await holder.query('commit')
+      expect(await accepted).toMatchObject({ kind: 'created' })
+    } finally {
+      await holder.end().catch(() => undefined)
+      await db.close()
+      await schema.drop()
+    }
+  })
+})

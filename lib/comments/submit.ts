@@ -1,4 +1,5 @@
-import type { Db } from '@/lib/db'
+import { createHash } from 'node:crypto'
+import type { Db, Queryable } from '@/lib/db'
 import { hashClientAddress } from './client-address'
 import { hashBody } from './hash'
 import { decideStatus, type ModerationMode } from './moderation'
@@ -9,11 +10,12 @@ import {
   countRecentComments,
   findComment,
   findCommentByIdempotencyKey,
+  forgetWriterData,
   hasRecentDuplicate,
   insertComment,
   lockCommentWrites,
 } from './store'
-import type { PublicComment, StoredComment } from './types'
+import type { CommentStatus, PublicComment, StoredComment } from './types'
 import type { WebhookPayload } from './webhook'
 
 /** The post a comment is for, as the use case needs it (`url` absolute, for the webhook). */
@@ -52,6 +54,22 @@ export type SubmitResult =
 
 type Failure = Exclude<SubmitResult, { kind: 'created' }>
 
+/** How long an idempotency key is honoured: a client retrying later has given up on the first try. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
+
+/**
+ * An idempotency key belongs to the client that sent it and to the post: the stored key is a hash of
+ * the three, so another client sending the same key (by chance, or to squat it) never meets it.
+ */
+const scopeKey = (clientHash: string, slug: string, key: string) => createHash('sha256').update(`${clientHash}\n${slug}\n${key}`).digest('hex')
+
+/**
+ * The rows a new comment is counted with for the per-post and per-site limits: comments nobody
+ * sees (held, or caught by the honeypot) have budgets of their own, so they can never lock readers
+ * out of a post. The per-client limit counts everything the client sent.
+ */
+const budgetOf = (status: 'published' | 'pending' | 'spam'): CommentStatus[] => [status]
+
 const isSameComment = (previous: StoredComment, input: CommentInput) =>
   previous.slug === input.slug && previous.name === input.name && previous.body === input.body
 
@@ -59,6 +77,45 @@ const isSameComment = (previous: StoredComment, input: CommentInput) =>
 function threadOf(parent: StoredComment | undefined, slug: string): number | undefined {
   if (!parent || parent.slug !== slug || parent.status !== 'published') return undefined
   return parent.parentId ?? parent.id
+}
+
+type Attempt = {
+  post: CommentedPost
+  input: CommentInput
+  status: 'published' | 'pending' | 'spam'
+  clientHash: string
+  bodyHash: string
+  scopedKey: string | undefined
+  now: Date
+}
+
+/**
+ * The checks that can refuse a comment without writing: a replayed or reused key, a parent that is
+ * not there, a duplicate, a limit; else the thread the comment joins. Run once before the write lock
+ * (so a flood of refused requests never queues for it) and again under it (the answer that counts,
+ * across every instance).
+ */
+async function check(db: Queryable, settings: CommentSettings, attempt: Attempt): Promise<SubmitResult | { kind: 'allowed'; parentId: number | null }> {
+  const { input, clientHash, scopedKey, now } = attempt
+  const since = (seconds: number) => new Date(now.getTime() - seconds * 1000)
+  if (scopedKey) {
+    const previous = await findCommentByIdempotencyKey(db, scopedKey, since(IDEMPOTENCY_WINDOW_SECONDS))
+    if (previous) {
+      return isSameComment(previous, input) ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true } : { kind: 'idempotency-mismatch' }
+    }
+  }
+  let parentId: number | null = null
+  if (input.parentId !== undefined) {
+    const thread = threadOf(await findComment(db, input.parentId), attempt.post.slug)
+    if (thread === undefined) return { kind: 'invalid-parent' }
+    parentId = thread
+  }
+  const scope = { clientHash, slug: attempt.post.slug }
+  if (await hasRecentDuplicate(db, { ...scope, bodyHash: attempt.bodyHash, since: since(settings.duplicateWindowSeconds) })) return { kind: 'duplicate' }
+  const counts = await countRecentComments(db, { ...scope, since: since(settings.limits.windowSeconds), statuses: budgetOf(attempt.status) })
+  const decision = decideRateLimit(counts, settings.limits, now)
+  if (!decision.isAllowed) return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
+  return { kind: 'allowed', parentId }
 }
 
 /**
@@ -70,48 +127,49 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
   const post = deps.findPost(input.slug)
   if (!post) return { kind: 'not-found' }
   const { settings } = deps
-  const status = decideStatus(input, settings.moderation)
   const clientHash = hashClientAddress(client.address, await deps.addressKey())
-  const bodyHash = hashBody(input.body)
+  const attempt: Attempt = {
+    post,
+    input,
+    status: decideStatus(input, settings.moderation),
+    clientHash,
+    bodyHash: hashBody(input.body),
+    scopedKey: input.idempotencyKey === undefined ? undefined : scopeKey(clientHash, post.slug, input.idempotencyKey),
+    now: deps.now(),
+  }
+  const early = await check(deps.db, settings, attempt)
+  if (early.kind !== 'allowed') return early
 
   const result = await deps.db.transaction(async (tx): Promise<SubmitResult> => {
     await lockCommentWrites(tx)
-    if (input.idempotencyKey) {
-      const previous = await findCommentByIdempotencyKey(tx, input.idempotencyKey)
-      if (previous) {
-        return isSameComment(previous, input)
-          ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true }
-          : { kind: 'idempotency-mismatch' }
-      }
-    }
-    let parentId: number | null = null
-    if (input.parentId !== undefined) {
-      const thread = threadOf(await findComment(tx, input.parentId), post.slug)
-      if (thread === undefined) return { kind: 'invalid-parent' }
-      parentId = thread
-    }
-    const now = deps.now()
-    const since = (seconds: number) => new Date(now.getTime() - seconds * 1000)
-    const scope = { clientHash, slug: post.slug }
-    if (await hasRecentDuplicate(tx, { ...scope, bodyHash, since: since(settings.duplicateWindowSeconds) })) return { kind: 'duplicate' }
-    const counts = await countRecentComments(tx, { ...scope, since: since(settings.limits.windowSeconds) })
-    const decision = decideRateLimit(counts, settings.limits, now)
-    if (!decision.isAllowed) return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
+    const checked = await check(tx, settings, attempt)
+    if (checked.kind !== 'allowed') return checked
+    await forgetWriterData(tx, writerDataExpiry(settings, attempt.now))
     const stored = await insertComment(tx, {
-      ...scope,
-      parentId,
+      slug: post.slug,
+      parentId: checked.parentId,
       name: input.name,
       body: input.body,
-      status,
-      bodyHash,
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
+      status: attempt.status,
+      clientHash,
+      bodyHash: attempt.bodyHash,
+      idempotencyKey: attempt.scopedKey,
+      createdAt: attempt.now,
     })
     return { kind: 'created', comment: toPublicComment(stored, 'author'), isReplay: false }
   })
 
-  if (result.kind === 'created' && !result.isReplay) afterCreated(deps, post, result.comment, status)
+  if (result.kind === 'created' && !result.isReplay) afterCreated(deps, post, result.comment, attempt.status)
   return result
+}
+
+/** An address hash is kept as long as a window compares it, not a moment longer; a key for its lifetime. */
+function writerDataExpiry(settings: CommentSettings, now: Date) {
+  const longestWindow = Math.max(settings.limits.windowSeconds, settings.duplicateWindowSeconds)
+  return {
+    clientHash: new Date(now.getTime() - longestWindow * 1000),
+    idempotencyKey: new Date(now.getTime() - IDEMPOTENCY_WINDOW_SECONDS * 1000),
+  }
 }
 
 function afterCreated(deps: SubmitDeps, post: CommentedPost, comment: PublicComment, status: 'published' | 'pending' | 'spam') {

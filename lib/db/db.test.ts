@@ -10,15 +10,18 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'db-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe('migrations', () => {
-  it('are the numbered SQL files, in order', () => {
-    expect(readMigrations().map((m) => m.name)).toEqual(['0001_comments'])
+  it('are the SQL files numbered from 1 without gaps, in order', () => {
+    const migrations = readMigrations()
+    expect(migrations.length).toBeGreaterThan(0)
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1))
+    for (const migration of migrations) expect(migration.name).toMatch(/^\d{4}_[a-z\d-]+$/)
   })
 
   it('apply once on PGlite: a second run applies nothing', async () => {
     const db = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
     try {
       expect(await migrate(db)).toEqual([])
-      expect(await db.query('select version, name from schema_migrations')).toEqual([{ version: 1, name: '0001_comments' }])
+      expect(await db.query('select version, name from schema_migrations order by version')).toEqual(readMigrations().map(({ version, name }) => ({ version, name })))
     } finally {
       await db.close()
     }
@@ -30,8 +33,8 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([openDb(config, { isMigrated: false }), openDb(config, { isMigrated: false })])
     try {
       const applied = await Promise.all([migrate(a), migrate(b)])
-      expect(applied.flat()).toEqual(['0001_comments'])
-      expect(await a.query('select count(*)::int as n from schema_migrations')).toEqual([{ n: 1 }])
+      expect(applied.flat()).toEqual(readMigrations().map((migration) => migration.name))
+      expect(await a.query('select count(*)::int as n from schema_migrations')).toEqual([{ n: readMigrations().length }])
     } finally {
       await Promise.all([a.close(), b.close()])
       await schema.drop()
