@@ -21,6 +21,10 @@ RUN npm run build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
+# The same public address at run time: canonical links and feeds rendered by the server, webhook
+# links, and the comment origin check all read it, and the server refuses to start without it.
+ARG SITE_URL=http://localhost:3000
+ENV SITE_URL=${SITE_URL}
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \

@@ -33,9 +33,10 @@ const nextConfig: NextConfig = {
         cacheHandlers: { default: handler('use-cache-handler.mjs'), remote: handler('use-cache-handler.mjs') },
       }),
   experimental: {
-    // The no-JavaScript comment form posts to its Server Action: every valid comment fits (5000
-    // four-byte characters), and nothing much larger is read. The same cap as POST /api/comments.
-    serverActions: { bodySizeLimit: '64kb' },
+    // The no-JavaScript comment form posts to its Server Action, which answers a refused comment with
+    // the page and every character the reader typed: Next.js's default 1 MB, stated here, lets any
+    // text a person would paste come back that way (a valid comment is 20 KB at most).
+    serverActions: { bodySizeLimit: '1mb' },
   },
   // Every post is prerendered whole, per URL: a link should prefetch that page, not a generic
   // App Shell for /blog/[slug] that would stream the article in after the click.

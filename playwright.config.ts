@@ -9,6 +9,7 @@ const baseURL = `http://127.0.0.1:${PORT}`
 const FIXTURE_PORT = PORT + 5
 const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
 const fixtureSpecs = /\.fixture\.spec\.ts$/
+const loadSpecs = /comments-load\.spec\.ts$/
 /** The webhook receiver e2e/comments.spec.ts listens on (E2E_PORT + 9, so parallel checkouts do not collide). */
 const WEBHOOK_PORT = PORT + 9
 // Absolute: the standalone server changes its working directory to .next/standalone.
@@ -32,8 +33,10 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: fixtureSpecs },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: [fixtureSpecs, loadSpecs] },
     { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testMatch: fixtureSpecs },
+    // Latency bounds under a flood of comments: alone, once everything else has run.
+    { name: 'load', use: { ...devices['Desktop Chrome'] }, testMatch: loadSpecs, dependencies: ['chromium', 'fixture-site'] },
   ],
   // The production builds `npm run test:e2e` makes: the site, served by the standalone server that
   // `npm start` and the Dockerfile run, and the fixture site built from test/fixtures/content/site
@@ -51,6 +54,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         PORT: String(PORT),
         HOSTNAME: '127.0.0.1',
+        // A production server refuses to start without its public address.
+        SITE_URL: baseURL,
         PGLITE_DIR: `${E2E_DATA}/site/pglite`,
         DATABASE_URL: '',
         // Generous limits: the tests share one client address. e2e/rate-limit.spec.ts starts its own servers to test 429.
@@ -70,7 +75,7 @@ export default defineConfig({
       url: fixtureURL,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`, DATABASE_URL: '' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: fixtureURL, PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`, DATABASE_URL: '' },
     },
   ],
 })

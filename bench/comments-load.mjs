@@ -31,6 +31,7 @@ async function startServer(env) {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
+      SITE_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: '',
       // Limits out of the way: this measures the server and the database, not the limiter's refusals.
       COMMENT_RATE_LIMIT: '1000000000',

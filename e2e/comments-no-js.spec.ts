@@ -91,3 +91,27 @@ test('a crafted address with form state in its query changes nothing on the page
   await expect(page.getByText('Your comment was published.')).toHaveCount(0)
   expect((await listComments(request)).filter((comment) => comment.name === 'Mallory' || comment.body?.includes('evil.example'))).toEqual([])
 })
+
+test('without JavaScript, the longest comments in any script are posted, and one over the limit comes back whole', async ({ page, request }) => {
+  const post = async (name: string, body: string) => {
+    await page.goto(postPath)
+    const form = commentForm(page)
+    await form.getByLabel('Name').fill(name)
+    await form.getByLabel('Comment').fill(body)
+    await form.getByRole('button', { name: 'Post comment' }).click()
+  }
+  const chinese = unique('Chinese')
+  await post(chinese, '后端'.repeat(1050))
+  await expect(page).toHaveURL(/#comment-\d+$/)
+  const emoji = unique('Emoji')
+  await post(emoji, '😀'.repeat(5000))
+  await expect(page).toHaveURL(/#comment-\d+$/)
+  const stored = await listComments(request)
+  expect(stored.find((c) => c.name === chinese)?.body).toBe('后端'.repeat(1050))
+  expect(stored.find((c) => c.name === emoji)?.body).toBe('😀'.repeat(5000))
+
+  const tooLong = '😀'.repeat(6000)
+  await post(unique('TooLongEmoji'), tooLong)
+  await expect(commentForm(page).getByLabel('Comment')).toHaveAccessibleDescription(/Use at most 5,000 characters\./)
+  await expect(commentForm(page).getByLabel('Comment')).toHaveValue(tooLong)
+})

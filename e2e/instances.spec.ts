@@ -215,6 +215,12 @@ test.describe('servers of their own', () => {
     }
   })
 
+  test('a production server refuses to start without SITE_URL, saying so, rather than trust the Host header', async () => {
+    await expect(startProductionServer(basePort + 8, { SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') })).rejects.toThrow(
+      /The server cannot start:\s+SITE_URL is not set/,
+    )
+  })
+
   test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({ page }) => {
     const server = await startProductionServer(basePort + 8, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
     try {

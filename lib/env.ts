@@ -50,3 +50,29 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env)
   return cached
 }
+
+/**
+ * What a production server must not start without. SITE_URL is the site's public address: the
+ * canonical links, the feeds and the webhook's links are made from it, and the comment endpoints
+ * accept browser posts from its origin only (without it they would have to trust the Host header,
+ * which a DNS-rebinding page controls). Vercel provides the production URL itself.
+ */
+export function findStartupProblems(env: Env): string[] {
+  const problems: string[] = []
+  if (env.NODE_ENV === 'production' && !env.SITE_URL && !env.VERCEL) {
+    problems.push('SITE_URL is not set: give the public address of the site, e.g. SITE_URL=https://blog.example.com (http://localhost:3000 to try a build locally).')
+  }
+  return problems
+}
+
+/** Loud, once at start-up: what production should have but can run without. */
+export function findStartupWarnings(env: Env): string[] {
+  const warnings: string[] = []
+  if (env.NODE_ENV === 'production' && !env.COMMENT_IP_SECRET) {
+    warnings.push(
+      'COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database itself, so a copy of the ' +
+        'database could be matched against addresses (the hashes of the last 10 minutes: older ones are cleared). Set 32+ random characters.',
+    )
+  }
+  return warnings
+}

@@ -24,7 +24,7 @@ export async function startProductionServer(
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [script], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: '', ...env },
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', SITE_URL: url, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -17,19 +17,12 @@ import { notifyWebhook } from './webhook'
 const DUPLICATE_WINDOW_SECONDS = 600
 
 let addressKey: Promise<string> | undefined
-let hasWarnedSharedKey = false
 let hasWarnedUnknownAddress = false
 
+/** COMMENT_IP_SECRET, else a random key kept in the database (instrumentation.ts warns about it at start-up). */
 async function getAddressKey(): Promise<string> {
-  const { COMMENT_IP_SECRET, NODE_ENV } = getEnv()
+  const { COMMENT_IP_SECRET } = getEnv()
   if (COMMENT_IP_SECRET) return COMMENT_IP_SECRET
-  if (NODE_ENV === 'production' && !hasWarnedSharedKey) {
-    hasWarnedSharedKey = true
-    console.warn(
-      '[comments] COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database. ' +
-        'Set COMMENT_IP_SECRET (32+ random characters) so that a copy of the database alone cannot be matched against addresses.',
-    )
-  }
   addressKey ??= getDb().then((db) => getSharedSecret(db, 'client_address_key', randomBytes(32).toString('hex')))
   addressKey.catch(() => {
     addressKey = undefined
