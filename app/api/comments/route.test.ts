@@ -237,19 +237,28 @@ describe('POST /api/comments', () => {
 
   it('replays an idempotency key (header or field) with the first result, and 422 for another body', async () => {
     const key = `key-${Math.random()}`
-    const first = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
-    const replay = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
+    const from = newClient()
+    const first = await post(comment({ body: 'once' }), { from, headers: { 'idempotency-key': key } })
+    const replay = await post(comment({ body: 'once' }), { from, headers: { 'idempotency-key': key } })
     expect(replay.status).toBe(201)
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
-    expect((await replay.json()).comment.id).toBe((await first.json()).comment.id)
-    expect((await post(comment({ body: 'once', idempotencyKey: key }))).status).toBe(201)
-    expect((await post(comment({ body: 'twice' }), { headers: { 'idempotency-key': key } })).status).toBe(422)
-    expect((await post(comment({ idempotencyKey: 'a' }), { headers: { 'idempotency-key': 'b' } })).status).toBe(422)
+    const firstId = (await first.json()).comment.id
+    expect((await replay.json()).comment.id).toBe(firstId)
+    const asField = await post(comment({ body: 'once', idempotencyKey: key }), { from })
+    expect(asField.headers.get('idempotent-replayed')).toBe('true')
+    expect((await asField.json()).comment.id).toBe(firstId)
+    expect((await post(comment({ body: 'twice' }), { from, headers: { 'idempotency-key': key } })).status).toBe(422)
+    expect((await post(comment({ idempotencyKey: 'a' }), { from, headers: { 'idempotency-key': 'b' } })).status).toBe(422)
+    // Keys are scoped to the client: another address with the same key and text gets a comment of its own.
+    const stranger = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
+    expect(stranger.headers.get('idempotent-replayed')).toBeNull()
+    expect((await stranger.json()).comment.id).not.toBe(firstId)
   })
 
   it('concurrent requests with one key store exactly one comment', async () => {
     const key = `race-${Math.random()}`
-    const responses = await Promise.all(Array.from({ length: 5 }, () => post(comment({ body: 'race' }), { headers: { 'idempotency-key': key } })))
+    const from = newClient()
+    const responses = await Promise.all(Array.from({ length: 5 }, () => post(comment({ body: 'race' }), { from, headers: { 'idempotency-key': key } })))
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).comment.id)))
     expect(ids.size).toBe(1)
     expect((await list()).filter((c) => c.body === 'race')).toHaveLength(1)
@@ -262,8 +271,9 @@ describe('the webhook', () => {
     hooks.length = 0
     hookDelayMs = 0
     const key = `hook-${Math.random()}`
-    const response = await post(comment({ body: 'notify me' }), { headers: { 'idempotency-key': key } })
-    await post(comment({ body: 'notify me' }), { headers: { 'idempotency-key': key } })
+    const from = newClient()
+    const response = await post(comment({ body: 'notify me' }), { from, headers: { 'idempotency-key': key } })
+    await post(comment({ body: 'notify me' }), { from, headers: { 'idempotency-key': key } })
     await post(comment({ website: 'x', body: 'spam' }))
     // The response exists before any webhook work has run.
     expect(response.status).toBe(201)
