@@ -1,5 +1,5 @@
 // How do build time, build memory and a post page's JavaScript grow with the number of posts?
-// Usage: npm run bench:build -- [posts=100] [--keep] [--timeout <seconds>]   (see bench/README.md)
+// Usage: npm run bench:build -- [posts=100] [--keep] [--timeout <seconds>]   (see docs/benchmarks.md)
 import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'

@@ -1,6 +1,6 @@
 // Requests per second and latency of the production server under 50 concurrent connections, for
 // the home page, a post page and the longest post, in one run, and the post/home ratio.
-// Usage: npm run bench:serve [-- --seconds 10] [-- --posts 100] [-- --root <dir>]   (see bench/README.md)
+// Usage: npm run bench:serve [-- --seconds 10] [-- --posts 100] [-- --root <dir>]   (see docs/benchmarks.md)
 //   without --posts: the current build (`npm run build` first), served as `npm start` serves it;
 //   with --posts N:  a throwaway copy of the project with N synthetic posts, built and served;
 //   with --root DIR: the build of another checkout (an older commit, for a before/after figure).

@@ -68,7 +68,7 @@ export function lintContent({ contentDir, rootDir, fields, now }: LintOptions): 
       ...checkImages(tree, { ...context, isDraft }),
     ]
     problems.push(...found.map((problem) => ({ file, ...problem })))
-    // A future date schedules the post (README, "Drafts and scheduled posts"), by the same test as the build.
+    // A future date schedules the post (CONTRIBUTING.md, "Scheduling a post"), by the same test as the build.
     const date = isoDate(data.date)
     if (date && !isDraft && isScheduled({ date }, now)) {
       notes.push({ file, line: frontmatterLine(tree, 'date'), message: `scheduled for ${formatUtc(date)}: production builds leave it out until they run on or after that time` })
