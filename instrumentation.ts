@@ -4,9 +4,9 @@ export async function register() {
   const { isBuildPhase } = await import('./lib/build-config')
   // `next build` loads this too: the checks below are about a running server.
   if (!isBuildPhase()) {
-    const { ConfigError, findStartupWarnings, getConfig } = await import('./lib/config')
+    const { ConfigError, findStartupWarnings, parseConfig } = await import('./lib/config')
     try {
-      for (const warning of findStartupWarnings(getConfig())) console.warn(`\n⚠ ${warning}\n`)
+      for (const warning of findStartupWarnings(parseConfig(process.env, { isServer: true }))) console.warn(`\n⚠ ${warning}\n`)
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
       // Exit rather than throw: Next.js would keep the port open and answer 500 to every request.

@@ -78,12 +78,11 @@ export class ConfigError extends Error {
  * What a production server must not start without. SITE_URL is the site's public address: the
  * canonical links, the feeds and the webhook's links are made from it, and the comment endpoints
  * accept browser posts from its origin only (without it they would have to trust the Host header,
- * which a DNS-rebinding page controls). Vercel provides the production URL itself. `next build`
- * runs in production mode too, but builds without it (for http://localhost:3000).
+ * which a DNS-rebinding page controls). Vercel provides the production URL itself. A build, the
+ * migrations and the CLI can do without it.
  */
-function findMissing(env: Record<string, string | undefined>): string[] {
-  const isServer = env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build'
-  if (isServer && !env.SITE_URL && !env.VERCEL) {
+function findMissingForServer(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV === 'production' && !env.SITE_URL && !env.VERCEL) {
     return ['SITE_URL is not set: give the public address of the site, e.g. SITE_URL=https://blog.example.com (http://localhost:3000 to try a build locally).']
   }
   return []
@@ -133,11 +132,14 @@ export function parseSiteUrl(env: Record<string, string | undefined>): string {
 
 const formatIssue = (issue: z.core.$ZodIssue) => `${issue.path.join('.')}: ${issue.message}`
 
-/** Parses an environment; throws one ConfigError that names every bad or missing variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Parses an environment; throws one ConfigError that names every bad variable, and with `isServer`
+ * (instrumentation.ts, as a server starts) every missing one as well.
+ */
+export function parseConfig(env: Record<string, string | undefined>, { isServer = false } = {}): Config {
   const result = envSchema.safeParse(env)
   const problems = result.success ? [] : result.error.issues.map(formatIssue)
-  problems.push(...findMissing(env))
+  if (isServer) problems.push(...findMissingForServer(env))
   if (!result.success || problems.length > 0) throw new ConfigError(problems)
   return toConfig(result.data)
 }
