@@ -3,7 +3,7 @@ import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { getRedirectMapRedirects } from './lib/blogger/redirect-map'
 import { securityHeaders } from './lib/security-headers'
-import { site } from './lib/site'
+import { parseSiteUrl } from './lib/config'
 
 // Loaded by Next.js at run time with a plain import: JavaScript modules, resolved from the project root.
 const handler = (file: string) => path.join(process.cwd(), 'lib/cache-handlers', file)
@@ -46,7 +46,7 @@ const nextConfig: NextConfig = {
   async headers() {
     const headers = securityHeaders({
       isProduction: process.env.NODE_ENV === 'production',
-      isHttps: site.url.startsWith('https://'),
+      isHttps: parseSiteUrl(process.env).startsWith('https://'),
     })
     return [
       { source: '/:path*', headers },

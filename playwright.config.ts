@@ -58,7 +58,7 @@ export default defineConfig({
         SITE_URL: baseURL,
         PGLITE_DIR: `${E2E_DATA}/site/pglite`,
         DATABASE_URL: '',
-        // Generous limits: the tests share one client address. e2e/rate-limit.spec.ts starts its own servers to test 429.
+        // Generous limits: the tests share one client address. e2e/instances.spec.ts and e2e/comments-load.spec.ts start servers of their own to test 429.
         COMMENT_RATE_LIMIT: '10000',
         COMMENT_RATE_LIMIT_POST: '10000',
         COMMENT_RATE_LIMIT_SITE: '100000',

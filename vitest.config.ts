@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    // lib/posts.ts reads the build's clock, which next.config.ts (or scripts/build.mjs) sets in a build.
+    // The build's clock (lib/build-config.ts), which next.config.ts (or scripts/build.mjs) sets in a build.
     env: { BUILD_TIME: new Date().toISOString() },
     // Contentlayer builds in the content tests take a few seconds each; PGlite starts in a few seconds too.
     testTimeout: 60_000,

@@ -2,19 +2,22 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
+import { getConfig } from '@/lib/config'
 import { getAlternates } from '@/lib/metadata'
 import { site } from '@/lib/site'
 import { themeScript } from '@/lib/theme/script'
 import './globals.css'
 
-export const metadata: Metadata = {
-  metadataBase: new URL(site.url),
-  title: { default: site.name, template: `%s · ${site.name}` },
-  description: site.description,
-  authors: [{ name: site.author.name }],
-  alternates: getAlternates('/'),
-  openGraph: { type: 'website', siteName: site.name, locale: site.locale, url: '/' },
-  twitter: { card: 'summary_large_image' },
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(getConfig().site.url),
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.description,
+    authors: [{ name: site.author.name }],
+    alternates: getAlternates('/'),
+    openGraph: { type: 'website', siteName: site.name, locale: site.locale, url: '/' },
+    twitter: { card: 'summary_large_image' },
+  }
 }
 
 export const viewport: Viewport = {

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
+import { getConfig } from '@/lib/config'
 import { getAllPosts, getAllTags } from '@/lib/posts'
 import { buildSitemap } from '@/lib/sitemap'
-import { site } from '@/lib/site'
 
 export default function sitemap(): MetadataRoute.Sitemap {
-  return buildSitemap(getAllPosts(), getAllTags(), site.url)
+  return buildSitemap(getAllPosts(), getAllTags(), getConfig().site.url)
 }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { getEnv, type Env } from './env'
+import { getConfig } from './config'
 import { closeOnShutdown } from './graceful-shutdown'
 import { processGlobal } from './process-global'
 import { countStatements } from './db/counted'
@@ -10,14 +10,21 @@ import { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db } from '.
 
 export { DatabaseNotConfiguredError, DatabaseUnavailableError, type Db, type Queryable } from './db/types'
 
-type DbConfig = Pick<Env, 'DATABASE_POOL_MAX' | 'PGLITE_DIR'> & Partial<Pick<Env, 'DATABASE_URL' | 'VERCEL'>>
+export type DatabaseConfig = {
+  /** DATABASE_URL: PostgreSQL. */
+  url?: string | undefined
+  /** DATABASE_POOL_MAX: connections in the PostgreSQL pool. */
+  poolMax: number
+  /** PGLITE_DIR: where PGlite keeps its files without a `url`. */
+  pgliteDir: string
+  /** False on Vercel, whose files do not persist: PGlite would lose every comment, so there is no database. */
+  hasPersistentDisk?: boolean
+}
 
-/** PostgreSQL when DATABASE_URL is set, else PGlite under PGLITE_DIR; migrated before it is returned (unless told not to). */
-export async function openDb(config: DbConfig, options: { isMigrated?: boolean } = {}): Promise<Db> {
-  if (!config.DATABASE_URL && config.VERCEL) throw new DatabaseNotConfiguredError()
-  const db = config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX)
-    : await openPGlite(config.PGLITE_DIR)
+/** PostgreSQL when `url` is set, else PGlite under `pgliteDir`; migrated before it is returned (unless told not to). */
+export async function openDb(config: DatabaseConfig, options: { isMigrated?: boolean } = {}): Promise<Db> {
+  if (!config.url && config.hasPersistentDisk === false) throw new DatabaseNotConfiguredError()
+  const db = config.url ? openPostgres(config.url, config.poolMax) : await openPGlite(config.pgliteDir)
   if (options.isMigrated === false) return db
   try {
     await migrate(db)
@@ -44,7 +51,7 @@ export function getDb(): Promise<Db> {
   const current = state()
   if (current.isClosed) return Promise.reject(new DatabaseUnavailableError('The server is shutting down.'))
   if (!current.opening) {
-    const opening = openDb(getEnv()).then((db) => countStatements(db, current.count))
+    const opening = openDb(getConfig().database).then((db) => countStatements(db, current.count))
     current.opening = opening
     opening.catch(() => {
       if (current.opening === opening) current.opening = undefined

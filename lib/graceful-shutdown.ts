@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { Server, ServerResponse } from 'node:http'
-import { getEnv } from './env'
+import { getConfig } from './config'
 import { processGlobal } from './process-global'
 import { hookServers } from './server-hooks'
 
@@ -146,7 +146,7 @@ export function installGracefulShutdown(): void {
     return
   }
   const shutdown = createGracefulShutdown({
-    timeoutMs: getEnv().SHUTDOWN_TIMEOUT_MS,
+    timeoutMs: getConfig().shutdownTimeoutMs,
     close: runCloseTasks,
     exit: (code) => process.exit(code),
   })

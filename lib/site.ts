@@ -1,18 +1,9 @@
-function resolveSiteUrl(): string {
-  const explicit = process.env.SITE_URL
-  if (explicit) return explicit.replace(/\/+$/, '')
-  // Vercel sets this on production deployments; previews fall back to their own URL.
-  const vercel = process.env.VERCEL_PROJECT_PRODUCTION_URL ?? process.env.VERCEL_URL
-  if (vercel) return `https://${vercel}`
-  return 'http://localhost:3000'
-}
-
+// The site's fixed facts. Its public address is configuration: `getConfig().site.url` (lib/config.ts).
 export const site = {
   name: 'Backend Playbook',
   tagline: 'Practical notes on APIs, databases, security, performance and distributed systems.',
   description:
     'Backend Playbook is a technical blog about backend engineering: APIs, databases, security, performance, microservices, Kafka and the cloud.',
-  url: resolveSiteUrl(),
   locale: 'en_GB',
   language: 'en-GB',
   author: { name: 'The Backend Playbook team' },
@@ -24,11 +15,9 @@ export const site = {
   },
 } as const
 
-export type Site = typeof site
-
 /** An absolute URL on this site, for feeds, the sitemap and structured data, where relative links do not work. */
-export function getAbsoluteUrl(path: string): string {
-  return new URL(path, `${site.url}/`).href
+export function getAbsoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, `${siteUrl}/`).href
 }
 
 /** GitHub's editor for a post, from Contentlayer's `_raw.sourceFilePath` (`posts/<slug>.mdx`). */

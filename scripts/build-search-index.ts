@@ -2,12 +2,12 @@
 // Runs after `contentlayer2 build` and before `next build` (see package.json). Reads the posts
 // through lib/posts.ts, so drafts (and anything else the site leaves out) stay out of search.
 import path from 'node:path'
+import { getAllPosts } from '@/lib/posts'
 import { writeSearchIndex } from '@/lib/search/build-index'
 
-// `npm run build` fixes the build's clock for every step; run alone, this script takes the time now.
+// `npm run build` fixes the build's clock for every step; run alone, this script takes the time now
+// (read by lib/build-config.ts on the first getAllPosts() call).
 process.env.BUILD_TIME ??= new Date().toISOString()
-// Imported after BUILD_TIME is set: lib/posts.ts reads it when it loads.
-const { getAllPosts } = await import('@/lib/posts')
 
 const outputPath = path.join(process.cwd(), 'public', 'pagefind')
 const started = performance.now()

@@ -48,7 +48,7 @@ describe('the moderation CLI', () => {
   let db: Db
   let top: number
   beforeAll(async () => {
-    db = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    db = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     top = await seed(db)
   })
   afterAll(() => db.close())
@@ -85,7 +85,7 @@ describe('the moderation CLI', () => {
   })
 
   it('shows one comment whole with its links, where list says that the text is cut; an unknown id is a usage error', async () => {
-    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
       const body = `Great post, thanks! I learned a lot about connection pools here.${'\n'.repeat(30)}Cheap pills: spam-pharmacy.example?ref=1 \x1B]0;owned\x07`
       const { id } = await insertComment(target, {
@@ -128,7 +128,7 @@ describe('the moderation CLI', () => {
     // No client address hash leaves the database.
     expect(exported).not.toContain('client')
 
-    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
       expect(await run(target, ['import'], exported)).toBe('Imported 5 comments, skipped 0 already present.\n')
       expect(await run(target, ['export'])).toBe(exported)
@@ -139,7 +139,7 @@ describe('the moderation CLI', () => {
   })
 
   it('refuses a file with a bad line, naming it, and imports nothing from it', async () => {
-    const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
       const good = JSON.stringify({ id: 1, slug: 'p', parentId: null, name: 'A', body: 'B', status: 'published', createdAt: '2026-01-01T00:00:00.000Z' })
       await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2, slug: is missing\n/)

@@ -1,8 +1,7 @@
 // `npm run comments -- <command>`: moderate comments on PGlite (PGLITE_DIR) or DATABASE_URL.
 import { createInterface } from 'node:readline'
 import { closeDb, getDb, type Db } from '@/lib/db'
-import { getEnv } from '@/lib/env'
-import { site } from '@/lib/site'
+import { getConfig } from '@/lib/config'
 import { requestRevalidation } from '@/lib/comments/revalidate'
 import { exportComments, importComments, listForModeration, setCommentStatus } from '@/lib/comments/store'
 import { hashBody } from '@/lib/comments/hash'
@@ -99,7 +98,7 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
  */
 async function refreshPages(db: Db, slugs: readonly string[]): Promise<boolean> {
   if (slugs.length === 0 || db.kind === 'pglite') return true
-  const secret = getEnv().REVALIDATE_SECRET
+  const { revalidateSecret: secret, site } = getConfig()
   const outcome = secret
     ? await requestRevalidation(site.url, secret, slugs)
     : { isDone: false as const, reason: 'REVALIDATE_SECRET is not set' }

@@ -1,9 +1,7 @@
+// The form's limits, which the comments table enforces too (lib/db/migrations/0001_comments.sql), in code points.
+import { BODY_MAX, NAME_MAX } from '../comments/text'
 import { commentHtmlToText } from './comment-text'
 import type { BloggerComment } from './types'
-
-// The comments table's limits (lib/db/migrations/0001_comments.sql), in code points.
-const NAME_MAX = 60
-const BODY_MAX = 5000
 
 /** A Blogger comment ready for the store, before it has an id. */
 export type PreparedComment = {

@@ -16,13 +16,13 @@ const commentsOf = (file: string) =>
   planImport(parseBloggerExport(readFileSync(path.join(fixtures, file), 'utf8')), { findImage: () => undefined }).comments.comments
 
 const engines = [
-  { name: 'PGlite', skip: false, open: async () => ({ db: await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 2 }), drop: async () => {} }) },
+  { name: 'PGlite', skip: false, open: async () => ({ db: await openDb({ pgliteDir: 'memory://', poolMax: 2 }), drop: async () => {} }) },
   {
     name: 'PostgreSQL',
     skip: skipWithoutPostgres,
     open: async () => {
       const schema = await createTestSchema('blogger')
-      return { db: await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 2, PGLITE_DIR: 'unused' }), drop: schema.drop }
+      return { db: await openDb({ url: schema.url, poolMax: 2, pgliteDir: 'unused' }), drop: schema.drop }
     },
   },
 ]

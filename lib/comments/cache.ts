@@ -1,5 +1,6 @@
 import 'server-only'
 import { cacheLife, cacheTag } from 'next/cache'
+import { isBuildPhase } from '@/lib/build-config'
 import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb } from '@/lib/db'
 import { toPublicComment } from './public-comment'
 import { listVisibleComments } from './store'
@@ -30,12 +31,10 @@ export type CommentsSnapshot =
 const BUILD_LIFE = { stale: 30, revalidate: 1, expire: 300 }
 const RETRY_LIFE = { stale: 30, revalidate: 30, expire: 300 }
 
-const isBuild = () => process.env.NEXT_PHASE === 'phase-production-build'
-
 export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapshot> {
   'use cache'
   cacheTag(commentsTag(slug))
-  if (isBuild()) {
+  if (isBuildPhase()) {
     cacheLife(BUILD_LIFE)
     return { state: 'not-read' }
   }

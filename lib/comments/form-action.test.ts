@@ -1,9 +1,12 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The no-JavaScript form's Server Action, called as Next.js calls it (previous state, FormData), with
-// Next's request-scoped functions recorded: the request headers, updateTag, redirect and after.
-process.env.DATABASE_URL = ''
-process.env.PGLITE_DIR = 'memory://'
+// Next's request-scoped functions recorded: the request headers, updateTag, redirect and after. The
+// database is an in-memory PGlite, set before the first action reads the configuration.
+beforeAll(() => {
+  vi.stubEnv('DATABASE_URL', '')
+  vi.stubEnv('PGLITE_DIR', 'memory://')
+})
 
 let requestHeaders = new Headers()
 const updated: string[] = []

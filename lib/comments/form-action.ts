@@ -3,12 +3,12 @@
 import { updateTag } from 'next/cache'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { getEnv } from '@/lib/env'
+import { getConfig } from '@/lib/config'
 import { getPostBySlug } from '@/lib/posts'
 import { commentsTag } from './cache'
 import { describeFailure, describeServerError, type FailureDescription } from './failures'
 import type { CommentFormState, CommentFormValues } from './form-state'
-import { isCrossSite, originPolicyFromEnv } from './origin'
+import { getOriginPolicy, isCrossSite } from './origin'
 import { commentInputSchema, describeProblems } from './schema'
 import { clientOf, getCommentServices } from './services'
 import { submitComment } from './submit'
@@ -41,7 +41,8 @@ function refuseWith(values: CommentFormValues, { code, field }: FailureDescripti
 export async function postCommentFromForm(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = { name: text(formData, 'name'), body: text(formData, 'body'), parentId: text(formData, 'parentId') }
   const requestHeaders = await headers()
-  if (isCrossSite(requestHeaders, originPolicyFromEnv(getEnv()))) return refuse(values, ['cross-site'])
+  const config = getConfig()
+  if (isCrossSite(requestHeaders, getOriginPolicy(config))) return refuse(values, ['cross-site'])
   // Only the form's own fields: the ones Next.js adds to identify the action are not comment fields.
   const parsed = commentInputSchema.safeParse({ slug: text(formData, 'slug'), website: text(formData, 'website'), ...values })
   if (!parsed.success) {
@@ -52,7 +53,7 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   if (!post) return refuseWith(values, describeFailure({ kind: 'not-found' }))
   let result
   try {
-    result = await submitComment(await getCommentServices((slug) => updateTag(commentsTag(slug))), parsed.data, clientOf(requestHeaders))
+    result = await submitComment(await getCommentServices(config, (slug) => updateTag(commentsTag(slug))), parsed.data, clientOf(requestHeaders, config))
   } catch (error) {
     return refuseWith(values, describeServerError(error, 'posting a comment'))
   }

@@ -1,6 +1,5 @@
 import 'server-only'
-import type { Env } from '@/lib/env'
-import { site } from '@/lib/site'
+import type { Config } from '@/lib/config'
 
 export type OriginPolicy = {
   /** SITE_URL, or Vercel's production URL. */
@@ -41,11 +40,11 @@ export function isCrossSite(headers: Headers, policy: OriginPolicy): boolean {
   return !originHost || !hosts.some((host) => host?.toLowerCase() === originHost)
 }
 
-export function originPolicyFromEnv(env: Env): OriginPolicy {
+export function getOriginPolicy(config: Pick<Config, 'nodeEnv' | 'site' | 'vercel' | 'comments'>): OriginPolicy {
   return {
-    siteUrl: site.url,
-    isHostAccepted: !env.SITE_URL || env.NODE_ENV === 'development',
-    extraOrigins: [env.VERCEL_URL, env.VERCEL_BRANCH_URL].flatMap((host) => (host ? [`https://${host}`] : [])),
-    isForwardedHostTrusted: env.TRUST_PROXY_HOPS > 0,
+    siteUrl: config.site.url,
+    isHostAccepted: !config.site.isUrlConfigured || config.nodeEnv === 'development',
+    extraOrigins: config.vercel?.deploymentOrigins ?? [],
+    isForwardedHostTrusted: config.comments.trustProxyHops > 0,
   }
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { commentErrorMessages, findTextProblem, isCommentErrorCode, normalizeText, type CommentErrorCode } from './text'
-import { commentStatuses } from './types'
 
 // The request schema of the route handler and the form action. The rules for names and texts live in
 // ./text.ts, which the comment form uses without zod; the comment types in ./types.ts.
@@ -76,5 +75,3 @@ export function describeProblems(error: z.ZodError): CommentProblems {
   }
   return { codes, fieldErrors }
 }
-
-export const commentStatusSchema = z.enum(commentStatuses)

@@ -1,8 +1,8 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { after } from 'next/server'
+import type { Config } from '@/lib/config'
 import { getDb } from '@/lib/db'
-import { getEnv } from '@/lib/env'
 import { getPostBySlug } from '@/lib/posts'
 import { getAbsoluteUrl } from '@/lib/site'
 import { resolveClientAddress } from './client-address'
@@ -11,8 +11,9 @@ import type { SubmitDeps } from './submit'
 import { notifyWebhook } from './webhook'
 
 // The use case's dependencies as the running site provides them: the process's database, the wall
-// clock, Next.js's after(), the published posts and the environment. The route handler and the form
-// action build them here; tests build their own.
+// clock, Next.js's after(), the published posts and the configuration the caller passes in
+// (getConfig(), lib/config.ts). The route handler and the form action build them here; tests build
+// their own.
 
 const DUPLICATE_WINDOW_SECONDS = 600
 
@@ -20,9 +21,8 @@ let addressKey: Promise<string> | undefined
 let hasWarnedUnknownAddress = false
 
 /** COMMENT_IP_SECRET, else a random key kept in the database (instrumentation.ts warns about it at start-up). */
-async function getAddressKey(): Promise<string> {
-  const { COMMENT_IP_SECRET } = getEnv()
-  if (COMMENT_IP_SECRET) return COMMENT_IP_SECRET
+async function getAddressKey(ipSecret: string | undefined): Promise<string> {
+  if (ipSecret) return ipSecret
   addressKey ??= getDb().then((db) => getSharedSecret(db, 'client_address_key', randomBytes(32).toString('hex')))
   addressKey.catch(() => {
     addressKey = undefined
@@ -31,8 +31,8 @@ async function getAddressKey(): Promise<string> {
 }
 
 /** The client a rate limit keys on, from the request's headers (see TRUST_PROXY_HOPS). */
-export function clientOf(headers: Headers): { address: string | undefined } {
-  const address = resolveClientAddress(headers, getEnv().TRUST_PROXY_HOPS)
+export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { address: string | undefined } {
+  const address = resolveClientAddress(headers, config.comments.trustProxyHops)
   if (!address && !hasWarnedUnknownAddress) {
     hasWarnedUnknownAddress = true
     console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
@@ -41,28 +41,18 @@ export function clientOf(headers: Headers): { address: string | undefined } {
 }
 
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
-export async function getCommentServices(invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
-  const env = getEnv()
+export async function getCommentServices(config: Pick<Config, 'site' | 'comments'>, invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
+  const { moderation, limits, webhook, ipSecret } = config.comments
   return {
     db: await getDb(),
     now: () => new Date(),
     schedule: (task) => after(task),
     findPost: (slug) => {
       const post = getPostBySlug(slug)
-      return post && { slug: post.slug, title: post.title, url: getAbsoluteUrl(post.url) }
+      return post && { slug: post.slug, title: post.title, url: getAbsoluteUrl(post.url, config.site.url) }
     },
-    settings: {
-      moderation: env.COMMENT_MODERATION,
-      limits: {
-        perClient: env.COMMENT_RATE_LIMIT,
-        perPost: env.COMMENT_RATE_LIMIT_POST,
-        perSite: env.COMMENT_RATE_LIMIT_SITE,
-        windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
-      },
-      duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS,
-      webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
-    },
-    addressKey: getAddressKey,
+    settings: { moderation, limits, webhook, duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS },
+    addressKey: () => getAddressKey(ipSecret),
     invalidate,
     notify: notifyWebhook,
   }

@@ -111,7 +111,7 @@ for (const engine of engines) {
     it('exports every comment and imports them into an empty database with ids, replies and statuses intact, twice changing nothing', async () => {
       const exported = await exportComments(db)
       expect(exported.length).toBeGreaterThan(5)
-      const target = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+      const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
       try {
         const first = await importComments(target, exported, hashBody)
         expect(first).toEqual({ imported: exported.length, skipped: 0, slugs: expect.arrayContaining(['list', 'deleting', 'counted']) })

@@ -212,7 +212,7 @@ for (const engine of engines) {
 describe.skipIf(skipWithoutPostgres)(`refused comments never wait for the write lock${skipWithoutPostgres ? ` (${skipReason})` : ''}`, () => {
   it('answers a duplicate and an over-limit post while another instance holds the lock; an accepted one waits for it', async () => {
     const schema = await createTestSchema('lock')
-    const db = await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 4, PGLITE_DIR: 'unused' })
+    const db = await openDb({ url: schema.url, poolMax: 4, pgliteDir: 'unused' })
     const holder = new pg.Client({ connectionString: schema.url })
     try {
       const { deps } = testDeps(db)

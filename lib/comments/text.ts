@@ -37,7 +37,6 @@ export const commentErrorMessages = {
 } as const
 
 export type CommentErrorCode = keyof typeof commentErrorMessages
-export type CommentField = 'name' | 'body' | 'parentId' | 'slug' | 'idempotencyKey' | 'website'
 
 export function isCommentErrorCode(value: string): value is CommentErrorCode {
   return Object.hasOwn(commentErrorMessages, value)

@@ -24,7 +24,7 @@ export function buildThreads(comments: readonly PublicComment[]): CommentThread[
   return order.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
 }
 
-/** "No comments yet", "1 comment", "3 comments": removed placeholders are not counted. */
+/** The heading's count, "0 comments", "1 comment", "3 comments": removed placeholders are not counted. */
 export function countLabel(comments: readonly PublicComment[]): string {
   const count = comments.filter((comment) => comment.status === 'published').length
   return count === 1 ? '1 comment' : `${count} comments`

@@ -18,7 +18,7 @@ describe('migrations', () => {
   })
 
   it('apply once on PGlite: a second run applies nothing', async () => {
-    const db = await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })
+    const db = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
       expect(await migrate(db)).toEqual([])
       expect(await db.query('select version, name from schema_migrations order by version')).toEqual(readMigrations().map(({ version, name }) => ({ version, name })))
@@ -29,7 +29,7 @@ describe('migrations', () => {
 
   it.skipIf(skipWithoutPostgres)(`apply exactly once when two processes migrate one PostgreSQL database together${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
     const schema = await createTestSchema('migrate')
-    const config = { DATABASE_URL: schema.url, DATABASE_POOL_MAX: 2, PGLITE_DIR: 'unused' }
+    const config = { url: schema.url, poolMax: 2, pgliteDir: 'unused' }
     const [a, b] = await Promise.all([openDb(config, { isMigrated: false }), openDb(config, { isMigrated: false })])
     try {
       const applied = await Promise.all([migrate(a), migrate(b)])
@@ -44,18 +44,18 @@ describe('migrations', () => {
 
 describe('opening the database', () => {
   it('refuses on Vercel without DATABASE_URL, where PGlite files would not persist', async () => {
-    await expect(openDb({ VERCEL: '1', PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 1 })).rejects.toBeInstanceOf(DatabaseNotConfiguredError)
+    await expect(openDb({ hasPersistentDisk: false, pgliteDir: 'memory://', poolMax: 1 })).rejects.toBeInstanceOf(DatabaseNotConfiguredError)
   })
 
   it('reports an unreachable PostgreSQL as unavailable (a 503), not as a crash', async () => {
-    const error = await openDb({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_POOL_MAX: 1, PGLITE_DIR: 'unused' }).catch((e: unknown) => e)
+    const error = await openDb({ url: 'postgres://postgres@127.0.0.1:1/none', poolMax: 1, pgliteDir: 'unused' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseUnavailableError)
   })
 
   it('opens a PGlite directory whose lock a crashed process with this pid left (PID 1 after a container restart)', async () => {
     const dir = path.join(scratch, 'pglite-restarted')
     writeFileSync(`${dir}.lock`, String(process.pid))
-    const db = await openDb({ PGLITE_DIR: dir, DATABASE_POOL_MAX: 1 })
+    const db = await openDb({ pgliteDir: dir, poolMax: 1 })
     try {
       expect(await db.query('select 1 as one')).toEqual([{ one: 1 }])
     } finally {
@@ -66,6 +66,6 @@ describe('opening the database', () => {
   it('refuses a PGlite directory that another running process has open, naming the process', async () => {
     const dir = path.join(scratch, 'pglite')
     writeFileSync(`${dir}.lock`, String(process.ppid))
-    await expect(openDb({ PGLITE_DIR: dir, DATABASE_POOL_MAX: 1 })).rejects.toThrow(`in use by process ${process.ppid}`)
+    await expect(openDb({ pgliteDir: dir, poolMax: 1 })).rejects.toThrow(`in use by process ${process.ppid}`)
   })
 })

@@ -11,14 +11,14 @@ export const engines: Array<{ name: string; skip: boolean; open: () => Promise<T
   {
     name: 'PGlite',
     skip: false,
-    open: async () => ({ db: await openDb({ PGLITE_DIR: 'memory://', DATABASE_POOL_MAX: 10 }), drop: async () => {} }),
+    open: async () => ({ db: await openDb({ pgliteDir: 'memory://', poolMax: 10 }), drop: async () => {} }),
   },
   {
     name: `PostgreSQL${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
     skip: skipWithoutPostgres,
     open: async () => {
       const schema = await createTestSchema('comments')
-      return { db: await openDb({ DATABASE_URL: schema.url, DATABASE_POOL_MAX: 10, PGLITE_DIR: 'unused' }), drop: schema.drop }
+      return { db: await openDb({ url: schema.url, poolMax: 10, pgliteDir: 'unused' }), drop: schema.drop }
     },
   },
 ]

@@ -1,11 +1,10 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { GET, POST } from './route'
 
 // Each Vitest file runs in its own module graph: here the database is a PostgreSQL that is not there.
-process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nowhere'
+beforeAll(() => void vi.stubEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:1/nowhere'))
 // The cache functions need Next's request scope: here they do nothing.
 vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: () => {} }))
-
-const { GET, POST } = await import('./route')
 const slug = 'what-is-backend-engineering'
 
 describe('when the database is unreachable', () => {

@@ -1,12 +1,14 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { GET, POST } from './route'
 
-// A Vercel deployment without DATABASE_URL: PGlite files would vanish between requests.
-process.env.VERCEL = '1'
-delete process.env.DATABASE_URL
+// A Vercel deployment without DATABASE_URL: PGlite files would vanish between requests. Set before
+// the first request, which reads the configuration (lib/config.ts).
+beforeAll(() => {
+  vi.stubEnv('VERCEL', '1')
+  vi.stubEnv('DATABASE_URL', '')
+})
 // The cache functions need Next's request scope: here they do nothing.
 vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: () => {} }))
-
-const { GET, POST } = await import('./route')
 
 describe('on Vercel without DATABASE_URL', () => {
   it('answers 503 saying that comments are unavailable, and stores nothing anywhere', async () => {

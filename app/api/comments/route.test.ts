@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/peer-address'
+import { DELETE, GET, PATCH, POST, PUT } from './route'
 
-// Before the route (and lib/env) load: an in-memory PGlite, the default limits, a webhook receiver.
-process.env.PGLITE_DIR = 'memory://'
-process.env.COMMENT_WEBHOOK_TIMEOUT_MS = '300'
 
 // `after()` and the cache functions need Next's request scope; here they are recorded instead.
 const afterCallbacks: Array<() => unknown> = []
@@ -30,8 +29,6 @@ const receiver = createServer((request: IncomingMessage, response) => {
   })
 })
 
-const { GET, POST, PUT, PATCH, DELETE } = await import('./route')
-const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/peer-address')
 
 const slug = 'what-is-backend-engineering'
 const base = 'http://127.0.0.1:3110/api/comments'
@@ -51,9 +48,13 @@ function post(body: unknown, init: { headers?: Record<string, string>; from?: st
 const comment = (overrides: Record<string, unknown> = {}) => ({ slug, name: 'Ada', body: `Body ${Math.random()}`, ...overrides })
 const list = async () => (await (await GET(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
 
+// The configuration is read on first use (lib/config.ts), so it is set before the first request:
+// an in-memory PGlite, the default limits, a webhook receiver.
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  process.env.COMMENT_WEBHOOK_URL = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+  vi.stubEnv('PGLITE_DIR', 'memory://')
+  vi.stubEnv('COMMENT_WEBHOOK_TIMEOUT_MS', '300')
+  vi.stubEnv('COMMENT_WEBHOOK_URL', `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`)
 })
 afterAll(() => new Promise((resolve) => receiver.close(resolve)))
 

@@ -1,8 +1,8 @@
 import { revalidateTag } from 'next/cache'
-import { getEnv } from '@/lib/env'
+import { getConfig } from '@/lib/config'
 import { commentsTag, getCommentsSnapshot } from '@/lib/comments/cache'
 import { describeFailure, describeServerError } from '@/lib/comments/failures'
-import { isCrossSite, originPolicyFromEnv } from '@/lib/comments/origin'
+import { getOriginPolicy, isCrossSite } from '@/lib/comments/origin'
 import { readJsonBody } from '@/lib/comments/request'
 import { errorJson, failureJson, json } from '@/lib/comments/responses'
 import { commentInputSchema, describeProblems } from '@/lib/comments/schema'
@@ -26,7 +26,8 @@ export async function GET(request: Request) {
 const invalidate = (slug: string) => revalidateTag(commentsTag(slug), { expire: 0 })
 
 export async function POST(request: Request) {
-  if (isCrossSite(request.headers, originPolicyFromEnv(getEnv()))) return errorJson(403, 'cross-site')
+  const config = getConfig()
+  if (isCrossSite(request.headers, getOriginPolicy(config))) return errorJson(403, 'cross-site')
   const read = await readJsonBody(request)
   if (!read.isOk) return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
   const { fields } = read
@@ -40,7 +41,7 @@ export async function POST(request: Request) {
   if (!parsed.success) return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
   if (!getPostBySlug(parsed.data.slug)) return failureJson(describeFailure({ kind: 'not-found' }))
   try {
-    const result = await submitComment(await getCommentServices(invalidate), parsed.data, clientOf(request.headers))
+    const result = await submitComment(await getCommentServices(config, invalidate), parsed.data, clientOf(request.headers, config))
     if (result.kind !== 'created') return failureJson(describeFailure(result))
     const replayed = result.isReplay ? { 'idempotent-replayed': 'true' } : undefined
     return json(result.comment.status === 'published' ? 201 : 202, { comment: result.comment }, replayed)

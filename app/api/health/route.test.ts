@@ -1,14 +1,15 @@
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { closeDb } from '@/lib/db'
+import { GET } from './route'
 
 // Each Vitest file runs in its own module graph: here the embedded database, in memory.
-process.env.DATABASE_URL = ''
-process.env.PGLITE_DIR = 'memory://'
+beforeAll(() => {
+  vi.stubEnv('DATABASE_URL', '')
+  vi.stubEnv('PGLITE_DIR', 'memory://')
+})
 
 // connection() needs Next's request scope; a direct call is a request of its own.
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), connection: async () => {} }))
-
-const { GET } = await import('./route')
-const { closeDb } = await import('@/lib/db')
 
 afterAll(() => closeDb())
 

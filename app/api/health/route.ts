@@ -1,13 +1,13 @@
 import { connection } from 'next/server'
+import { getConfig } from '@/lib/config'
 import { getDb, getStatementCount } from '@/lib/db'
-import { getEnv } from '@/lib/env'
 import { getCacheStatus } from '@/lib/cache-handlers/status.mjs'
 
 const headers = { 'cache-control': 'no-store' }
 
 /** On Vercel the platform caches the pages; elsewhere this process's handlers do (lib/cache-handlers/). */
 function cacheStatus() {
-  if (getEnv().VERCEL) return { status: 'ok' as const, cache: { store: 'vercel' as const } }
+  if (getConfig().vercel) return { status: 'ok' as const, cache: { store: 'vercel' as const } }
   const cache = getCacheStatus()
   // Pages are still served without Redis (every view renders them), and comments still stored, but an
   // invalidation not yet written to Redis means other instances may serve an old page: degraded.

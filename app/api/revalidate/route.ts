@@ -1,5 +1,5 @@
 import { revalidateTag } from 'next/cache'
-import { getEnv } from '@/lib/env'
+import { getConfig } from '@/lib/config'
 import { commentsTag } from '@/lib/comments/cache'
 import { json } from '@/lib/comments/responses'
 import { checkAuthorization, revalidateRequestSchema } from '@/lib/comments/revalidate'
@@ -11,7 +11,7 @@ import { getPostBySlug } from '@/lib/posts'
  * the server (`npm run comments`, an import). `Authorization: Bearer <REVALIDATE_SECRET>`.
  */
 export async function POST(request: Request) {
-  const secret = getEnv().REVALIDATE_SECRET
+  const secret = getConfig().revalidateSecret
   if (!secret) return json(503, { error: 'Revalidation is off: REVALIDATE_SECRET is not set on the server.' })
   const authorization = checkAuthorization(request.headers.get('authorization'), secret)
   if (authorization === 'missing') return json(401, { error: 'Send Authorization: Bearer <REVALIDATE_SECRET>.' }, { 'www-authenticate': 'Bearer' })

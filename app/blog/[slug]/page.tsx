@@ -5,6 +5,7 @@ import { MdxContent } from '@/components/mdx-content'
 import { PostMeta } from '@/components/post-meta'
 import { SeriesNav } from '@/components/series-nav'
 import { TableOfContents } from '@/components/table-of-contents'
+import { getConfig } from '@/lib/config'
 import { getBlogPostingJsonLd } from '@/lib/json-ld'
 import { getAlternates } from '@/lib/metadata'
 import { nestToc, parseToc } from '@/lib/mdx/toc'
@@ -56,7 +57,7 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
 
   return (
     <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-x-12">
-      <JsonLd data={getBlogPostingJsonLd(post, site)} />
+      <JsonLd data={getBlogPostingJsonLd(post, { ...site, url: getConfig().site.url })} />
       <header className="mb-8 flex flex-col gap-4 lg:col-start-1">
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{post.title}</h1>
         <PostMeta date={post.date} updated={post.updated} readingTime={post.readingTime} tags={post.tags} />
