@@ -25,12 +25,12 @@ const envSchema = z.object({
   COMMENT_IP_SECRET: optionalText.pipe(z.string().min(16).optional()),
   COMMENT_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
+  /** The wait before the first retry of a failed webhook delivery; each further one waits 4 times longer (lib/comments/webhook-outbox.ts). */
+  COMMENT_WEBHOOK_RETRY_MS: positiveInt(1000),
   /** Authorises POST /api/revalidate, which the moderation CLI calls after a change (lib/comments/revalidate.ts). */
   REVALIDATE_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
-  /** Under `docker stop`'s 10 s, so the database still closes before a SIGKILL (lib/graceful-shutdown.ts). */
-  SHUTDOWN_TIMEOUT_MS: optionalText
-    .pipe(z.string().regex(/^\d+$/, 'a whole number of milliseconds').transform(Number).optional())
-    .transform((value) => value ?? 8000),
+  /** Set by the server entry (lib/server/start.mjs) for each process, never by hand: see lib/server/peer-address.mjs. */
+  PEER_ADDRESS_SECRET: optionalText,
 })
 
 export type Env = z.infer<typeof envSchema>

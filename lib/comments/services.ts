@@ -8,7 +8,8 @@ import { getAbsoluteUrl } from '@/lib/site'
 import { resolveClientAddress } from './client-address'
 import { getSharedSecret } from './store'
 import type { SubmitDeps } from './submit'
-import { notifyWebhook } from './webhook'
+import { getWebhookDeliveryDeps } from './webhook-redelivery'
+import { deliverWebhook } from './webhook-outbox'
 
 // The use case's dependencies as the running site provides them: the process's database, the wall
 // clock, Next.js's after(), the published posts and the environment. The route handler and the form
@@ -32,7 +33,8 @@ async function getAddressKey(): Promise<string> {
 
 /** The client a rate limit keys on, from the request's headers (see TRUST_PROXY_HOPS). */
 export function clientOf(headers: Headers): { address: string | undefined } {
-  const address = resolveClientAddress(headers, getEnv().TRUST_PROXY_HOPS)
+  const { TRUST_PROXY_HOPS, PEER_ADDRESS_SECRET } = getEnv()
+  const address = resolveClientAddress(headers, TRUST_PROXY_HOPS, PEER_ADDRESS_SECRET)
   if (!address && !hasWarnedUnknownAddress) {
     hasWarnedUnknownAddress = true
     console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
@@ -43,8 +45,10 @@ export function clientOf(headers: Headers): { address: string | undefined } {
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
 export async function getCommentServices(invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
   const env = getEnv()
+  const db = await getDb()
+  const delivery = getWebhookDeliveryDeps(db, env)
   return {
-    db: await getDb(),
+    db,
     now: () => new Date(),
     schedule: (task) => after(task),
     findPost: (slug) => {
@@ -64,6 +68,6 @@ export async function getCommentServices(invalidate: SubmitDeps['invalidate']): 
     },
     addressKey: getAddressKey,
     invalidate,
-    notify: notifyWebhook,
+    deliverWebhook: async (id) => delivery && deliverWebhook(delivery, id, delivery.policy.attemptsAfterResponse),
   }
 }
