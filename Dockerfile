@@ -29,8 +29,7 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
-    PGLITE_DIR=/app/.data/pglite \
-    NEXT_MANUAL_SIG_HANDLE=true
+    PGLITE_DIR=/app/.data/pglite
 RUN groupadd --system --gid 1001 app && useradd --system --uid 1001 --gid app app \
     && mkdir -p /app/.data && chown app:app /app/.data
 COPY --from=build --chown=app:app /app/.next/standalone ./
@@ -40,6 +39,7 @@ VOLUME ["/app/.data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# node itself is PID 1 and handles SIGTERM (lib/graceful-shutdown.ts; NEXT_MANUAL_SIG_HANDLE above, as in
-# scripts/start.mjs): requests in flight finish, then the database closes, within SHUTDOWN_TIMEOUT_MS.
-CMD ["node", "server.js"]
+# node itself is PID 1 and runs the server entry (lib/server/start.mjs, as `npm start` does), which
+# handles SIGTERM: requests in flight and their after() work finish, then the database closes, within
+# SHUTDOWN_TIMEOUT_MS. Webhooks a shutdown cuts off are sent at the next start (the outbox).
+CMD ["node", "lib/server/start.mjs"]

@@ -14,8 +14,9 @@ test('a copy of .next/standalone outside the project serves pages, assets and co
   test.setTimeout(300_000)
   const dir = mkdtempSync(path.join(tmpdir(), 'standalone-'))
   cpSync('.next/standalone', dir, { recursive: true })
-  const env = { NEXT_MANUAL_SIG_HANDLE: 'true', PGLITE_DIR: path.join(dir, '.data/pglite'), COMMENT_MODERATION: 'off', COMMENT_WEBHOOK_URL: '' }
-  const server = await startProductionServer(port, env, { script: 'server.js', cwd: dir })
+  const env = { PGLITE_DIR: path.join(dir, '.data/pglite'), COMMENT_MODERATION: 'off', COMMENT_WEBHOOK_URL: '' }
+  // The server entry, as the Docker image runs it (CMD in the Dockerfile).
+  const server = await startProductionServer(port, env, { script: 'lib/server/start.mjs', cwd: dir })
   try {
     const page = await fetch(`${server.url}/blog/${slug}`)
     expect(page.status).toBe(200)

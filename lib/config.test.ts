@@ -27,9 +27,10 @@ describe('parseConfig', () => {
         webhook: undefined,
         ipSecret: undefined,
         trustProxyHops: 0,
+        peerAddressSecret: undefined,
+        webhookRetryMs: 1000,
       },
       revalidateSecret: undefined,
-      shutdownTimeoutMs: 8000,
       cache: { store: 'memory' },
     })
   })
@@ -51,7 +52,8 @@ describe('parseConfig', () => {
       COMMENT_WEBHOOK_URL: 'https://hooks.example.com/x',
       COMMENT_WEBHOOK_TIMEOUT_MS: '250',
       REVALIDATE_SECRET: 'r'.repeat(32),
-      SHUTDOWN_TIMEOUT_MS: '',
+      COMMENT_WEBHOOK_RETRY_MS: '50',
+      PEER_ADDRESS_SECRET: '',
       REDIS_URL: 'redis://cache:6379',
     })
     expect(config).toEqual({
@@ -65,9 +67,10 @@ describe('parseConfig', () => {
         webhook: { url: 'https://hooks.example.com/x', timeoutMs: 250 },
         ipSecret: 'k'.repeat(32),
         trustProxyHops: 1,
+        peerAddressSecret: undefined,
+        webhookRetryMs: 50,
       },
       revalidateSecret: 'r'.repeat(32),
-      shutdownTimeoutMs: 8000,
       cache: { store: 'redis', url: 'redis://cache:6379', keyPrefix: 'backend-playbook:' },
     })
   })
@@ -127,20 +130,6 @@ describe('parseConfig', () => {
   it('takes the cache variables with the cache handlers’ own rules (memory while `next build` runs)', () => {
     expect(parseConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'blog:' }).cache).toEqual({ store: 'redis', url: 'redis://cache:6379', keyPrefix: 'blog:' })
     expect(parseConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-build' }).cache).toEqual({ store: 'memory' })
-  })
-})
-
-describe('SHUTDOWN_TIMEOUT_MS', () => {
-  const timeout = (value: string | undefined) => parseConfig({ SHUTDOWN_TIMEOUT_MS: value }).shutdownTimeoutMs
-
-  it('defaults to 8000 ms and accepts whole milliseconds', () => {
-    expect(timeout(undefined)).toBe(8000)
-    expect(timeout('')).toBe(8000)
-    expect(timeout('0')).toBe(0)
-    expect(timeout('25000')).toBe(25000)
-  })
-  it('rejects anything else', () => {
-    for (const value of ['-1', '1.5', '10s', 'abc']) expect(() => timeout(value)).toThrow('SHUTDOWN_TIMEOUT_MS')
   })
 })
 

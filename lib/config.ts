@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { cacheEnvShape, toCacheConfig, type CacheConfig } from './cache-handlers/config.mjs'
-import type { DatabaseConfig } from './db'
+import type { DatabaseConfig } from './db/types'
 import type { CommentSettings } from './comments/submit'
 
 // The server's configuration: every variable it reads at run time, parsed once per bundle into one
 // typed object that is passed to the code that needs it. What is fixed when the code is built
-// (BUILD_TIME, draft previews) is in lib/build-config.ts instead.
+// (BUILD_TIME, draft previews) is in lib/build-config.ts instead, and what the server entry needs
+// before Next.js loads (PORT, HOSTNAME, SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT) in lib/server/settings.mjs.
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 const optionalText = z
@@ -35,10 +36,10 @@ const envSchema = z.object({
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
   /** Authorises POST /api/revalidate, which the moderation CLI calls after a change (lib/comments/revalidate.ts). */
   REVALIDATE_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
-  /** Under `docker stop`'s 10 s, so the database still closes before a SIGKILL (lib/graceful-shutdown.ts). */
-  SHUTDOWN_TIMEOUT_MS: optionalText
-    .pipe(z.string().regex(/^\d+$/, 'a whole number of milliseconds').transform(Number).optional())
-    .transform((value) => value ?? 8000),
+  /** The wait before the first retry of a failed webhook delivery; each further one waits 4 times longer (lib/comments/webhook-outbox.ts). */
+  COMMENT_WEBHOOK_RETRY_MS: positiveInt(1000),
+  /** Set by the server entry (lib/server/start.mjs) for each process, never by hand: see lib/server/peer-address.mjs. */
+  PEER_ADDRESS_SECRET: optionalText,
   // REDIS_URL, REDIS_KEY_PREFIX and NEXT_PHASE, defined beside the cache handlers that read them too.
   ...cacheEnvShape,
 })
@@ -60,9 +61,12 @@ export type Config = {
     /** The key of the client-address HMAC; unset, a random key is kept in the database. */
     ipSecret: string | undefined
     trustProxyHops: number
+    /** The key the server entry signs the socket's address with (lib/server/peer-address.mjs). */
+    peerAddressSecret: string | undefined
+    /** The wait before a failed webhook delivery's first retry. */
+    webhookRetryMs: number
   }
   revalidateSecret: string | undefined
-  shutdownTimeoutMs: number
   cache: CacheConfig
 }
 
@@ -114,9 +118,10 @@ function toConfig(env: Env): Config {
       webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
       ipSecret: env.COMMENT_IP_SECRET,
       trustProxyHops: env.TRUST_PROXY_HOPS,
+      peerAddressSecret: env.PEER_ADDRESS_SECRET,
+      webhookRetryMs: env.COMMENT_WEBHOOK_RETRY_MS,
     },
     revalidateSecret: env.REVALIDATE_SECRET,
-    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     cache: toCacheConfig(env),
   }
 }

@@ -12,7 +12,7 @@ export type ProductionServer = {
 
 /**
  * Starts the standalone production server on 127.0.0.1:`port`: `npm start` (scripts/start.mjs) by
- * default, or `node server.js` in `cwd`, as the Docker image runs it. Ready once the comments API
+ * default, or `node lib/server/start.mjs` in `cwd`, as the Docker image runs it. Ready once the comments API
  * answers (200, or 503 where comments are unavailable), which also opens (and creates) the
  * database. It is killed with the test runner.
  */

@@ -1,35 +1,46 @@
 import { describe, expect, it } from 'vitest'
-import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/peer-address'
+import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/server/peer-address.mjs'
 import { hashClientAddress, normalizeAddress, resolveClientAddress } from './client-address'
 
 const headers = (values: Record<string, string>) => new Headers(values)
+const secret = 'this process signs with this key'
+const signed = (address: string) => formatPeerAddress(address, secret)
 
 describe('resolveClientAddress', () => {
   it('with no trusted proxy, uses the socket address and ignores X-Forwarded-For', () => {
-    const request = headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7'), 'x-forwarded-for': '198.51.100.1' })
-    expect(resolveClientAddress(request, 0)).toBe('203.0.113.7')
+    const request = headers({ [PEER_ADDRESS_HEADER]: signed('203.0.113.7'), 'x-forwarded-for': '198.51.100.1' })
+    expect(resolveClientAddress(request, 0, secret)).toBe('203.0.113.7')
   })
 
   it('without a socket address, does not fall back to a header the client wrote', () => {
-    expect(resolveClientAddress(headers({ 'x-forwarded-for': '198.51.100.1' }), 0)).toBeUndefined()
+    expect(resolveClientAddress(headers({ 'x-forwarded-for': '198.51.100.1' }), 0, secret)).toBeUndefined()
   })
 
-  it('ignores a peer-address header that this process did not write (sent by a client)', () => {
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.7' }), 0)).toBeUndefined()
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${'0'.repeat(32)} 203.0.113.7` }), 0)).toBeUndefined()
+  it('ignores a peer-address header that this process did not sign (sent by a client)', () => {
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.7' }), 0, secret)).toBeUndefined()
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${'0'.repeat(43)} 203.0.113.7` }), 0, secret)).toBeUndefined()
+    // Signed for another address, or with another process's key.
+    const [signature] = signed('203.0.113.7').split(' ')
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${signature} 198.51.100.1` }), 0, secret)).toBeUndefined()
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', 'another key') }), 0, secret)).toBeUndefined()
+  })
+
+  it('without a key (a server started without the entry: `next start`), trusts no peer-address header', () => {
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: signed('203.0.113.7') }), 0, undefined)).toBeUndefined()
+    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', '') }), 0, '')).toBeUndefined()
   })
 
   it('behind one proxy, takes the address that proxy appended (the last entry)', () => {
-    const request = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7', [PEER_ADDRESS_HEADER]: formatPeerAddress('10.0.0.2') })
-    expect(resolveClientAddress(request, 1)).toBe('203.0.113.7')
+    const request = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7', [PEER_ADDRESS_HEADER]: signed('10.0.0.2') })
+    expect(resolveClientAddress(request, 1, secret)).toBe('203.0.113.7')
   })
 
   it('behind two proxies, takes the second entry from the right', () => {
-    expect(resolveClientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.9' }), 2)).toBe('203.0.113.7')
+    expect(resolveClientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.9' }), 2, secret)).toBe('203.0.113.7')
   })
 
   it('with a chain shorter than the trusted hops, takes the leftmost entry', () => {
-    expect(resolveClientAddress(headers({ 'x-forwarded-for': '203.0.113.7' }), 2)).toBe('203.0.113.7')
+    expect(resolveClientAddress(headers({ 'x-forwarded-for': '203.0.113.7' }), 2, secret)).toBe('203.0.113.7')
   })
 })
 

@@ -1,11 +1,14 @@
 import 'server-only'
 import { createHmac } from 'node:crypto'
 import { isIP } from 'node:net'
-import { readPeerAddress } from '@/lib/peer-address'
+import { readPeerAddress } from '@/lib/server/peer-address.mjs'
 
-/** The address a rate limit should key on, normalised; undefined when it cannot be known. */
-export function resolveClientAddress(headers: Headers, trustedHops: number): string | undefined {
-  if (trustedHops === 0) return normalizeAddress(readPeerAddress(headers) ?? '')
+/**
+ * The address a rate limit should key on, normalised; undefined when it cannot be known. Without a
+ * trusted proxy it is the socket address the server entry signed with `peerSecret`.
+ */
+export function resolveClientAddress(headers: Headers, trustedHops: number, peerSecret: string | undefined): string | undefined {
+  if (trustedHops === 0) return normalizeAddress(readPeerAddress(headers, peerSecret) ?? '')
   // Each trusted proxy appended the address it saw, so the client is `trustedHops` entries from
   // the right. Entries further left were written by the client and prove nothing.
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The no-JavaScript form's Server Action, called as Next.js calls it (previous state, FormData), with
-// Next's request-scoped functions recorded: the request headers, updateTag, redirect and after. The
-// database is an in-memory PGlite, set before the first action reads the configuration.
-beforeAll(() => {
-  vi.stubEnv('DATABASE_URL', '')
-  vi.stubEnv('PGLITE_DIR', 'memory://')
-})
+// Next's request-scoped functions recorded: the request headers, updateTag, redirect and after.
+process.env.DATABASE_URL = ''
+process.env.PGLITE_DIR = 'memory://'
+// What the server entry (lib/server/start.mjs) sets: the key the socket address is signed with.
+process.env.PEER_ADDRESS_SECRET = 'test key for the peer address'
 
 let requestHeaders = new Headers()
 const updated: string[] = []
@@ -26,7 +25,7 @@ vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typ
 
 const { postCommentFromForm } = await import('./form-action')
 const { idleFormState } = await import('./form-state')
-const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/peer-address')
+const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/server/peer-address.mjs')
 const { closeDb } = await import('@/lib/db')
 afterAll(() => closeDb())
 
@@ -53,7 +52,7 @@ async function submit(fields: Record<string, string>) {
 
 beforeEach(() => {
   updated.length = 0
-  requestHeaders = new Headers({ host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`) })
+  requestHeaders = new Headers({ host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address') })
 })
 
 describe('the comment form without JavaScript', () => {

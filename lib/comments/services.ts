@@ -8,7 +8,8 @@ import { getAbsoluteUrl } from '@/lib/site'
 import { resolveClientAddress } from './client-address'
 import { getSharedSecret } from './store'
 import type { SubmitDeps } from './submit'
-import { notifyWebhook } from './webhook'
+import { getWebhookDeliveryDeps } from './webhook-redelivery'
+import { deliverWebhook } from './webhook-outbox'
 
 // The use case's dependencies as the running site provides them: the process's database, the wall
 // clock, Next.js's after(), the published posts and the configuration the caller passes in
@@ -32,7 +33,7 @@ async function getAddressKey(ipSecret: string | undefined): Promise<string> {
 
 /** The client a rate limit keys on, from the request's headers (see TRUST_PROXY_HOPS). */
 export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { address: string | undefined } {
-  const address = resolveClientAddress(headers, config.comments.trustProxyHops)
+  const address = resolveClientAddress(headers, config.comments.trustProxyHops, config.comments.peerAddressSecret)
   if (!address && !hasWarnedUnknownAddress) {
     hasWarnedUnknownAddress = true
     console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
@@ -43,8 +44,10 @@ export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { 
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
 export async function getCommentServices(config: Pick<Config, 'site' | 'comments'>, invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
   const { moderation, limits, webhook, ipSecret } = config.comments
+  const db = await getDb()
+  const delivery = getWebhookDeliveryDeps(db, config.comments)
   return {
-    db: await getDb(),
+    db,
     now: () => new Date(),
     schedule: (task) => after(task),
     findPost: (slug) => {
@@ -54,6 +57,6 @@ export async function getCommentServices(config: Pick<Config, 'site' | 'comments
     settings: { moderation, limits, webhook, duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS },
     addressKey: () => getAddressKey(ipSecret),
     invalidate,
-    notify: notifyWebhook,
+    deliverWebhook: async (id) => delivery && deliverWebhook(delivery, id, delivery.policy.attemptsAfterResponse),
   }
 }

@@ -24,7 +24,11 @@ function testDeps(db: Db, overrides: Partial<SubmitDeps> = {}) {
     settings: { moderation: 'links', limits: roomy, duplicateWindowSeconds: 600, webhook: { url: 'https://hooks.example/in', timeoutMs: 100 } },
     addressKey: async () => 'test-key',
     invalidate: (slug) => void record.invalidated.push(slug),
-    notify: async (_url, payload) => void record.notified.push(payload),
+    // What the outbox row holds: the payload that will be sent (the sending is webhook-outbox.test.ts's).
+    deliverWebhook: async (id) => {
+      const [row] = await db.query('select payload from webhook_deliveries where id = $1', [id])
+      record.notified.push(row?.payload)
+    },
     ...overrides,
   }
   return { deps, record, advance: (seconds: number) => void (now += seconds * 1000) }
@@ -78,6 +82,16 @@ for (const engine of engines) {
       const result = await submitComment(deps, input({ website: 'http://spam.example' }), from('192.0.2.3'))
       expect(result).toMatchObject({ kind: 'created', comment: { status: 'pending' } })
       expect([record.invalidated, record.scheduled]).toEqual([[], []])
+      if (result.kind !== 'created') throw new Error(result.kind)
+      expect(await db.query('select id from webhook_deliveries where comment_id = $1', [result.comment.id])).toEqual([])
+    })
+
+    it('stores no webhook delivery when no webhook is configured', async () => {
+      const { deps, record } = testDeps(db)
+      const result = await submitComment({ ...deps, settings: { ...deps.settings, webhook: undefined } }, input(), from('192.0.2.30'))
+      if (result.kind !== 'created') throw new Error(result.kind)
+      expect(record.scheduled).toEqual([])
+      expect(await db.query('select id from webhook_deliveries where comment_id = $1', [result.comment.id])).toEqual([])
     })
 
     it('refuses a post that is not published, storing nothing', async () => {

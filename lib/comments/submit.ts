@@ -17,6 +17,7 @@ import {
 } from './store'
 import type { CommentStatus, PublicComment, StoredComment } from './types'
 import type { WebhookPayload } from './webhook'
+import { insertWebhookDelivery } from './webhook-outbox'
 
 /** The post a comment is for, as the use case needs it (`url` absolute, for the webhook). */
 export type CommentedPost = { slug: string; title: string; url: string }
@@ -41,7 +42,8 @@ export type SubmitDeps = {
   addressKey: () => Promise<string>
   /** Marks the post's cached page stale once a comment readers can see was stored. */
   invalidate: (slug: string) => void
-  notify: (url: string, payload: WebhookPayload, timeoutMs: number) => Promise<unknown>
+  /** Sends a webhook delivery stored in the outbox (./webhook-outbox.ts). */
+  deliverWebhook: (deliveryId: number) => Promise<unknown>
 }
 
 export type SubmitResult =
@@ -140,6 +142,7 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
   const early = await check(deps.db, settings, attempt)
   if (early.kind !== 'allowed') return early
 
+  let deliveryId: number | undefined
   const result = await deps.db.transaction(async (tx): Promise<SubmitResult> => {
     await lockCommentWrites(tx)
     const checked = await check(tx, settings, attempt)
@@ -156,10 +159,21 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
       idempotencyKey: attempt.scopedKey,
       createdAt: attempt.now,
     })
-    return { kind: 'created', comment: toPublicComment(stored, 'author'), isReplay: false }
+    const comment = toPublicComment(stored, 'author')
+    // Spam stays silent. The delivery is stored with the comment, so neither is kept without the other.
+    if (settings.webhook && attempt.status !== 'spam') {
+      const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: attempt.status === 'pending' }
+      deliveryId = await insertWebhookDelivery(tx, stored.id, payload, attempt.now)
+    }
+    return { kind: 'created', comment, isReplay: false }
   })
 
-  if (result.kind === 'created' && !result.isReplay) afterCreated(deps, post, result.comment, attempt.status)
+  if (result.kind === 'created' && !result.isReplay) {
+    if (attempt.status === 'published') deps.invalidate(post.slug)
+    // After the response, so the receiver can neither delay nor fail the post.
+    const id = deliveryId
+    if (id !== undefined) deps.schedule(() => deps.deliverWebhook(id))
+  }
   return result
 }
 
@@ -169,16 +183,6 @@ function writerDataExpiry(settings: CommentSettings, now: Date) {
   return {
     clientHash: new Date(now.getTime() - longestWindow * 1000),
     idempotencyKey: new Date(now.getTime() - IDEMPOTENCY_WINDOW_SECONDS * 1000),
-  }
-}
-
-function afterCreated(deps: SubmitDeps, post: CommentedPost, comment: PublicComment, status: 'published' | 'pending' | 'spam') {
-  if (status === 'published') deps.invalidate(post.slug)
-  const webhook = deps.settings.webhook
-  // Spam stays silent; the webhook runs after the response, so it can neither delay nor fail the post.
-  if (webhook && status !== 'spam') {
-    const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: status === 'pending' }
-    deps.schedule(() => deps.notify(webhook.url, payload, webhook.timeoutMs))
   }
 }
 

@@ -1,5 +1,6 @@
-import 'server-only'
 import type { PublicComment } from './types'
+
+// Not 'server-only': instrumentation.ts sends undelivered webhooks at start-up (./webhook-redelivery.ts).
 
 export type WebhookPayload = {
   event: 'comment.created'
@@ -10,10 +11,10 @@ export type WebhookPayload = {
 }
 
 /**
- * POSTs the payload as JSON. Never throws: a slow or broken receiver is logged and forgotten,
- * and the timeout bounds how long it can keep the work running after the response.
+ * POSTs the payload as JSON; true on a 2xx. Never throws: a slow or broken receiver is logged (the
+ * outbox tries again, ./webhook-outbox.ts), and the timeout bounds how long one attempt can take.
  */
-export async function notifyWebhook(url: string, payload: WebhookPayload, timeoutMs: number): Promise<boolean> {
+export async function notifyWebhook(url: string, payload: unknown, timeoutMs: number): Promise<boolean> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -24,12 +25,12 @@ export async function notifyWebhook(url: string, payload: WebhookPayload, timeou
     })
     // Drain the body so the connection can be reused or closed.
     await response.arrayBuffer().catch(() => undefined)
-    if (!response.ok) console.warn(`[comments] webhook answered ${response.status} for comment ${payload.comment.id}`)
+    if (!response.ok) console.warn(`[comments] webhook answered ${response.status}`)
     return response.ok
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
     const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${String(error)}${cause}`
-    console.warn(`[comments] webhook failed for comment ${payload.comment.id}: ${reason}`)
+    console.warn(`[comments] webhook failed: ${reason}`)
     return false
   }
 }

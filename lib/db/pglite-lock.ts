@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { processGlobal } from '@/lib/process-global'
+import { processSingleton } from '@/lib/server/lifecycle.mjs'
 
 // PGlite is one embedded Postgres per directory: a second process opening the same directory would
 // corrupt it, so a lock file beside the directory names the process that has it open.
@@ -23,7 +23,7 @@ type Self = { pid: number; token: string; startTime: string | undefined }
 
 /** This process, the same in every bundle of the app (Next.js copies modules per bundle). */
 const currentProcess = (): Self =>
-  processGlobal('backend-playbook.pglite-lock-owner', () => ({ pid: process.pid, token: randomUUID(), startTime: readStartTime(process.pid) }))
+  processSingleton('pglite-lock-owner', () => ({ pid: process.pid, token: randomUUID(), startTime: readStartTime(process.pid) }))
 
 const errorCode = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined)
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)

@@ -30,3 +30,14 @@ export class DatabaseNotConfiguredError extends DatabaseUnavailableError {
     this.name = 'DatabaseNotConfiguredError'
   }
 }
+
+export type DatabaseConfig = {
+  /** DATABASE_URL: PostgreSQL. */
+  url?: string | undefined
+  /** DATABASE_POOL_MAX: connections in the PostgreSQL pool. */
+  poolMax: number
+  /** PGLITE_DIR: where PGlite keeps its files without a `url`. */
+  pgliteDir: string
+  /** False on Vercel, whose files do not persist: PGlite would lose every comment, so there is no database. */
+  hasPersistentDisk?: boolean
+}

@@ -1,23 +1,24 @@
 import { once } from 'node:events'
-import { createServer, request, type IncomingMessage, type RequestListener, type Server } from 'node:http'
+import { Agent, createServer, request, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createGracefulShutdown, watchServers, type ShutdownOptions } from './graceful-shutdown'
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+import { createGracefulShutdown, type ShutdownOptions } from './graceful-shutdown.mjs'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-/** A loopback server whose requests the shutdown sees the way Next's do: through the emit wrapper. */
+/** A loopback server whose requests are tracked as lib/server/start.mjs tracks them. */
 async function startServer(handler: RequestListener, options: Partial<ShutdownOptions> = {}) {
   const events: string[] = []
+  const server: Server = createServer()
   let exited!: (code: number) => void
   const exitCode = new Promise<number>((resolve) => (exited = resolve))
   const shutdown = createGracefulShutdown({
+    server,
     timeoutMs: 5000,
+    closeApp: async () => void events.push('close app'),
     close: async () => void events.push('close database'),
     exit: (code) => {
       events.push(`exit ${code}`)
@@ -26,8 +27,10 @@ async function startServer(handler: RequestListener, options: Partial<ShutdownOp
     log: () => {},
     ...options,
   })
-  cleanups.push(watchServers(shutdown))
-  const server: Server = createServer(handler)
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    shutdown.trackRequest(response)
+    handler(request, response)
+  })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   cleanups.push(() => server.closeAllConnections(), () => server.close())
@@ -50,61 +53,73 @@ function get(port: number) {
   })
 }
 
+/** A promise and the function that resolves it. */
+function signal() {
+  let resolve!: () => void
+  const promise = new Promise<void>((done) => (resolve = done))
+  return { promise, resolve }
+}
+
 describe('graceful shutdown', () => {
-  it('lets a streamed response in flight finish, refuses new connections, then closes the database and exits 0', async () => {
-    let requestArrived!: () => void
-    const arrived = new Promise<void>((resolve) => (requestArrived = resolve))
+  it('lets a streamed response in flight finish, refuses new connections, closes the app, then the database, and exits 0', async () => {
+    const arrived = signal()
+    const release = signal()
     const { shutdown, port, events, exitCode } = await startServer(async (_req, res) => {
-      requestArrived()
+      arrived.resolve()
       res.writeHead(200, { 'content-type': 'text/plain' })
       res.write('first half, ')
-      await delay(300)
+      await release.promise
       res.end('second half')
       events.push('response sent')
     })
 
     const inFlight = get(port)
-    await arrived
+    await arrived.promise
     void shutdown.shutdown('SIGTERM')
     await expect(get(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
     expect(events).toEqual([])
 
+    release.resolve()
     expect(await inFlight).toEqual({ status: 200, body: 'first half, second half' })
     expect(await exitCode).toBe(0)
-    expect(events).toEqual(['response sent', 'close database', 'exit 0'])
+    expect(events).toEqual(['response sent', 'close app', 'close database', 'exit 0'])
   })
 
   it('exits at once when nothing is in flight', async () => {
     const { shutdown, events, exitCode } = await startServer((_req, res) => res.end('ok'))
     await shutdown.shutdown('SIGINT')
     expect(await exitCode).toBe(0)
-    expect(events).toEqual(['close database', 'exit 0'])
+    expect(events).toEqual(['close app', 'close database', 'exit 0'])
   })
 
-  it('waits for work a request left behind (after()) before closing the database', async () => {
-    const { shutdown, port, events, exitCode } = await startServer((_req, res) => {
-      shutdown.waitUntil(delay(300).then(() => void events.push('background work done')))
-      res.end('ok')
+  it('waits for the work the app still runs after the responses (after()) before closing the database', async () => {
+    const appWork = signal()
+    const { shutdown, port, events, exitCode } = await startServer((_req, res) => res.end('ok'), {
+      closeApp: async () => {
+        await appWork.promise
+        events.push('background work done')
+      },
     })
     expect(await get(port)).toEqual({ status: 200, body: 'ok' })
     void shutdown.shutdown('SIGTERM')
+    expect(events).toEqual([])
+    appWork.resolve()
     expect(await exitCode).toBe(0)
     expect(events).toEqual(['background work done', 'close database', 'exit 0'])
   })
 
   it('cuts a hanging request off after the grace period, still closes the database, and exits 1', async () => {
-    let requestArrived!: () => void
-    const arrived = new Promise<void>((resolve) => (requestArrived = resolve))
+    const arrived = signal()
     const { shutdown, port, events, exitCode } = await startServer(
       (_req, res) => {
-        requestArrived()
+        arrived.resolve()
         res.writeHead(200)
         res.write('never finished')
       },
       { timeoutMs: 200 },
     )
     const hanging = get(port).catch((error: unknown) => error)
-    await arrived
+    await arrived.promise
     const startedAt = Date.now()
     void shutdown.shutdown('SIGTERM')
     expect(await exitCode).toBe(1)
@@ -112,7 +127,44 @@ describe('graceful shutdown', () => {
     expect(elapsed).toBeGreaterThanOrEqual(190)
     expect(elapsed).toBeLessThan(2000)
     expect(events).toEqual(['close database', 'exit 1'])
-    void hanging
+    // The connection was cut, not left open.
+    expect(await hanging).toMatchObject({ code: 'ECONNRESET' })
+  })
+
+  it('answers a request in flight with Connection: close, so a kept-alive client cannot send another on it', async () => {
+    const arrived = signal()
+    const release = signal()
+    let requests = 0
+    const { shutdown, port, exitCode } = await startServer(async (_req, res) => {
+      requests++
+      if (requests === 1) {
+        arrived.resolve()
+        await release.promise
+      }
+      res.end(`answer ${requests}`)
+    })
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    cleanups.push(() => agent.destroy())
+    const fetchOnAgent = () =>
+      new Promise<{ body: string; connection: string | undefined }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/', agent }, (response) => {
+          let body = ''
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => (body += chunk))
+          response.on('end', () => resolve({ body, connection: response.headers.connection }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const first = fetchOnAgent()
+    await arrived.promise
+    void shutdown.shutdown('SIGTERM')
+    // Queued behind the first on the one kept-alive socket: it needs a new connection, which is refused.
+    const second = fetchOnAgent()
+    release.resolve()
+    expect(await first).toEqual({ body: 'answer 1', connection: 'close' })
+    await expect(second).rejects.toBeDefined()
+    expect(await exitCode).toBe(0)
   })
 
   it('exits 1 when the database fails to close', async () => {
