@@ -21,6 +21,8 @@ const envSchema = z.object({
   COMMENT_RATE_LIMIT_POST: positiveInt(30),
   COMMENT_RATE_LIMIT_SITE: positiveInt(200),
   COMMENT_RATE_WINDOW_SECONDS: positiveInt(600),
+  /** How long a writer may edit or delete their own comment (lib/comments/edit.ts). */
+  COMMENT_EDIT_WINDOW_SECONDS: positiveInt(900),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   COMMENT_IP_SECRET: optionalText.pipe(z.string().min(16).optional()),
   COMMENT_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),

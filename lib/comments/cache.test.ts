@@ -26,7 +26,7 @@ describe('getCommentsSnapshot', () => {
     getDb.mockResolvedValue(database([row]))
     expect(await getCommentsSnapshot('p')).toEqual({
       state: 'loaded',
-      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', status: 'published' }],
+      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', editedAt: null, status: 'published' }],
     })
     expect(tags).toEqual(['comments:p'])
     expect(life).toEqual(['max'])

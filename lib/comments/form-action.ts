@@ -5,7 +5,7 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getEnv } from '@/lib/env'
 import { getPostBySlug } from '@/lib/posts'
-import { commentsTag } from './cache'
+import { commentTagsOf } from './cache'
 import { describeFailure, describeServerError, type FailureDescription } from './failures'
 import type { CommentFormState, CommentFormValues } from './form-state'
 import { isCrossSite, originPolicyFromEnv } from './origin'
@@ -52,7 +52,7 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   if (!post) return refuseWith(values, describeFailure({ kind: 'not-found' }))
   let result
   try {
-    result = await submitComment(await getCommentServices((slug) => updateTag(commentsTag(slug))), parsed.data, clientOf(requestHeaders))
+    result = await submitComment(await getCommentServices((slug) => commentTagsOf(slug).forEach((tag) => updateTag(tag))), parsed.data, clientOf(requestHeaders))
   } catch (error) {
     return refuseWith(values, describeServerError(error, 'posting a comment'))
   }

@@ -60,6 +60,7 @@ export async function getCommentServices(invalidate: SubmitDeps['invalidate']): 
         windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
       },
       duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS,
+      editWindowSeconds: env.COMMENT_EDIT_WINDOW_SECONDS,
       webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
     },
     addressKey: getAddressKey,
