@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState, useTransition, type FormEv
 import { postComment } from '@/lib/comments/client'
 import { postCommentFromForm } from '@/lib/comments/form-action'
 import { idleFormState, type ReplyOption } from '@/lib/comments/form-state'
-import { formatUntil, rememberOwnComment } from '@/lib/comments/own-comments'
+import { rememberOwnComment } from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
 import { useReply } from './comment-reply'
 import { useCommentDraft } from './use-comment-draft'
@@ -82,8 +82,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     const isPublished = result.comment.status === 'published'
     // The secret that lets this browser edit or delete the comment for a while (the list's Edit and Delete buttons).
     if (result.edit) rememberOwnComment(result.comment.id, { ...result.edit, body: result.comment.body ?? '' })
-    const editable = result.edit ? ` You can edit or delete it until ${formatUntil(result.edit.until)}.` : ''
-    setStatus(`${isPublished ? outcomeMessage.published : outcomeMessage.pending}${editable}`)
+    setStatus(isPublished ? outcomeMessage.published : outcomeMessage.pending)
     if (isPublished) setFocusId(result.comment.id)
     // The post's cached page was invalidated by the POST: this fetches the page with the comment in it.
     startRefresh(() => router.refresh())

@@ -44,7 +44,7 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
     if (isEditing) textArea.current?.focus()
   }, [isEditing])
 
-  if (!own) return status ? <p role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{status}</p> : null
+  if (!own) return status ? <div role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{status}</div> : null
 
   function closeEditor() {
     setIsEditing(false)
@@ -104,16 +104,16 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
         <form onSubmit={save} onKeyDown={cancelOnEscape} noValidate className="space-y-2">
           <label htmlFor={fieldId} className="font-medium">Edit your comment</label>
           <textarea id={fieldId} ref={textArea} rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${fieldId}-hint`} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100" />
-          <p id={`${fieldId}-hint`} className="text-zinc-600 dark:text-zinc-400">
+          <div id={`${fieldId}-hint`} className="text-zinc-600 dark:text-zinc-400">
             Until {formatUntil(own.until)}. A new link waits for moderation again. {count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters
-          </p>
+          </div>
           <div className="flex gap-4">
             <button type="submit" disabled={isBusy} className="rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800 disabled:opacity-70">{isBusy ? 'Saving…' : 'Save'}</button>
             <button type="button" onClick={closeEditor} className={buttonClass}>Cancel</button>
           </div>
         </form>
       ) : (
-        <p className="flex flex-wrap items-baseline gap-x-4 text-zinc-600 dark:text-zinc-400">
+        <div className="flex flex-wrap items-baseline gap-x-4 text-zinc-600 dark:text-zinc-400">
           <button ref={editButton} type="button" disabled={isBusy} onClick={() => { setText(own.body); setStatus(''); setIsEditing(true) }} className={buttonClass}>
             Edit<span className="sr-only"> your comment</span>
           </button>
@@ -121,9 +121,10 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
             Delete<span className="sr-only"> your comment</span>
           </button>
           <span>You can edit or delete it until {formatUntil(own.until)}.</span>
-        </p>
+        </div>
       )}
-      <p role="status" className="mt-1 text-zinc-700 dark:text-zinc-300">{status}</p>
+      {/* Divs, not paragraphs: the comment's text is the article's one paragraph. */}
+      <div role="status" className="mt-1 text-zinc-700 dark:text-zinc-300">{status}</div>
     </div>
   )
 }
