@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState, useTransition, type FormEv
 import { postComment } from '@/lib/comments/client'
 import { postCommentFromForm } from '@/lib/comments/form-action'
 import { idleFormState, type ReplyOption } from '@/lib/comments/form-state'
+import { rememberOwnComment } from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
 import { useReply } from './comment-reply'
 import { useCommentDraft } from './use-comment-draft'
@@ -79,6 +80,8 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     draft.clear()
     setReplyTo(undefined)
     const isPublished = result.comment.status === 'published'
+    // The secret that lets this browser edit or delete the comment for a while (the list's Edit and Delete buttons).
+    if (result.edit) rememberOwnComment(result.comment.id, { ...result.edit, body: result.comment.body ?? '' })
     setStatus(isPublished ? outcomeMessage.published : outcomeMessage.pending)
     if (isPublished) setFocusId(result.comment.id)
     // The post's cached page was invalidated by the POST: this fetches the page with the comment in it.
@@ -117,7 +120,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         <label htmlFor="comment-body" className="font-medium">Comment</label>
         <textarea id="comment-body" ref={bodyRef} name="body" rows={6} value={draft.body} onChange={(e) => draft.setBody(e.target.value)} aria-invalid={Boolean(errors.body)} aria-describedby={describedBy('body', 'comment-body-hint')} className={inputClass} />
         <p id="comment-body-hint" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Plain text; line breaks are kept. Comments with links wait for moderation. <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>{count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters</span>
+          Plain text; line breaks are kept. Comments with links wait for moderation. With JavaScript on, you can edit or delete your comment from this browser for a few minutes after posting. <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>{count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters</span>
         </p>
         <FieldError id="comment-body-error" messages={errors.body} />
       </div>

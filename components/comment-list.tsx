@@ -2,6 +2,7 @@ import { formatDateTime } from '@/lib/format'
 import type { CommentThread } from '@/lib/comments/thread'
 import type { PublicComment } from '@/lib/comments/types'
 import { ReplyLink } from './comment-reply'
+import { OwnCommentActions } from './own-comment-actions'
 
 export type CommentListProps = { threads: readonly CommentThread[] }
 
@@ -53,12 +54,18 @@ function CommentItem({ comment }: { comment: PublicComment }) {
         <time dateTime={comment.createdAt} className="text-zinc-600 dark:text-zinc-400">
           {formatDateTime(comment.createdAt)}
         </time>
+        {comment.editedAt ? (
+          <span className="text-zinc-600 dark:text-zinc-400">
+            · <time dateTime={comment.editedAt} title={`Edited ${formatDateTime(comment.editedAt)}`}>edited</time>
+          </span>
+        ) : null}
       </header>
       {/* Plain text only: React escapes it, and pre-wrap keeps the commenter's line breaks. */}
       <p dir="auto" className="mt-1 break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
         {comment.body}
       </p>
       <ReplyLink id={comment.id} name={comment.name} />
+      <OwnCommentActions id={comment.id} name={comment.name} />
     </article>
   )
 }

@@ -1,4 +1,5 @@
 import type { Post } from '@/lib/posts'
+import { CommentCount } from './comment-count'
 import { PostMeta } from './post-meta'
 import { PostSummary } from './post-summary'
 
@@ -19,6 +20,7 @@ export function PostList({ posts }: PostListProps) {
             meta={<PostMeta date={post.date} readingTime={post.readingTime} tags={post.tags} />}
             summary={post.summary}
           />
+          <CommentCount slug={post.slug} url={post.url} className="mt-3 inline-block" />
         </li>
       ))}
     </ol>

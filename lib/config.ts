@@ -30,6 +30,8 @@ const envSchema = z.object({
   COMMENT_RATE_LIMIT_POST: positiveInt(30),
   COMMENT_RATE_LIMIT_SITE: positiveInt(200),
   COMMENT_RATE_WINDOW_SECONDS: positiveInt(600),
+  /** How long a writer may edit or delete their own comment (lib/comments/edit.ts). */
+  COMMENT_EDIT_WINDOW_SECONDS: positiveInt(900),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   COMMENT_IP_SECRET: optionalText.pipe(z.string().min(16).optional()),
   COMMENT_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -116,6 +118,7 @@ function toConfig(env: Env): Config {
         windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
       },
       webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
+      editWindowSeconds: env.COMMENT_EDIT_WINDOW_SECONDS,
       ipSecret: env.COMMENT_IP_SECRET,
       trustProxyHops: env.TRUST_PROXY_HOPS,
       peerAddressSecret: env.PEER_ADDRESS_SECRET,

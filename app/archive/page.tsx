@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { CommentCount } from '@/components/comment-count'
 import { groupByMonth } from '@/lib/archive'
 import { formatPostDate, isoDay } from '@/lib/format'
 import { getAlternates } from '@/lib/metadata'
@@ -40,6 +41,7 @@ export default function ArchivePage() {
                     <Link href={post.url} className="font-medium text-zinc-900 hover:underline dark:text-zinc-50">
                       {post.title}
                     </Link>
+                    <CommentCount slug={post.slug} url={post.url} />
                   </li>
                 ))}
               </ul>

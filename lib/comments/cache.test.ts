@@ -9,7 +9,7 @@ vi.mock('next/cache', () => ({ cacheLife: (profile: unknown) => void life.push(p
 const getDb = vi.fn()
 vi.mock('@/lib/db', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/db')>()), getDb: () => getDb() }))
 
-const { getCommentsSnapshot } = await import('./cache')
+const { getCommentCount, getCommentsSnapshot, getRecentComments } = await import('./cache')
 
 const row = { id: 1, parent_id: null, post_slug: 'p', name: 'Ada', body: 'Hi', status: 'published', created_at: new Date('2026-06-01T12:00:00Z') }
 const database = (rows: unknown[]) => ({ query: async () => rows })
@@ -26,7 +26,7 @@ describe('getCommentsSnapshot', () => {
     getDb.mockResolvedValue(database([row]))
     expect(await getCommentsSnapshot('p')).toEqual({
       state: 'loaded',
-      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', status: 'published' }],
+      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', editedAt: null, status: 'published' }],
     })
     expect(tags).toEqual(['comments:p'])
     expect(life).toEqual(['max'])
@@ -50,5 +50,32 @@ describe('getCommentsSnapshot', () => {
     getDb.mockRejectedValue(new DatabaseNotConfiguredError())
     expect(await getCommentsSnapshot('p')).toEqual({ state: 'not-configured' })
     expect(life).toEqual(['max'])
+  })
+})
+
+describe('getCommentCount and getRecentComments', () => {
+  it('count with the post\'s tag and the feed with the site-wide one, kept until invalidated', async () => {
+    getDb.mockResolvedValue(database([{ count: 3 }]))
+    expect(await getCommentCount('p')).toBe(3)
+    expect(tags).toEqual(['comments:p'])
+    getDb.mockResolvedValue(database([row]))
+    expect(await getRecentComments()).toEqual({ state: 'loaded', comments: [{ id: 1, slug: 'p', parentId: null, name: 'Ada', body: 'Hi', status: 'published', createdAt: '2026-06-01T12:00:00.000Z' }] })
+    expect(tags).toEqual(['comments:p', 'comments'])
+    expect(life).toEqual(['max', 'max'])
+  })
+
+  it('follow the build rule: no database read during `next build`, and a one-second life', async () => {
+    vi.stubEnv('NEXT_PHASE', 'phase-production-build')
+    expect(await getCommentCount('p')).toBeUndefined()
+    expect(await getRecentComments()).toEqual({ state: 'not-read' })
+    expect(getDb).not.toHaveBeenCalled()
+    expect(life).toEqual([{ stale: 30, revalidate: 1, expire: 300 }, { stale: 30, revalidate: 1, expire: 300 }])
+  })
+
+  it('show no count while the database is down, and try again in 30 seconds', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    getDb.mockRejectedValue(new DatabaseUnavailableError('down'))
+    expect(await getCommentCount('p')).toBeUndefined()
+    expect(life).toEqual([{ stale: 30, revalidate: 30, expire: 300 }])
   })
 })

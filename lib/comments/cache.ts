@@ -1,26 +1,35 @@
 import 'server-only'
 import { cacheLife, cacheTag } from 'next/cache'
 import { isBuildPhase } from '@/lib/build-config'
-import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb } from '@/lib/db'
+import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb, type Queryable } from '@/lib/db'
 import { toPublicComment } from './public-comment'
-import { listVisibleComments } from './store'
-import type { PublicComment } from './types'
+import { countPublishedComments, listRecentPublishedComments, listVisibleComments } from './store'
+import type { PublicComment, StoredComment } from './types'
 
 // The comments of a post as the cached page shows them. They are read once, kept until a write
 // invalidates the post's tag (a new published comment, any moderation change), and served from the
 // cache in between: a reader's view runs no query. See docs/decisions/comment-caching.md.
+// The post lists' comment counts and the author's feed of new comments (/comments.xml) are cached
+// the same way: a count with its post's tag, the feed with the site-wide `comments` tag.
 
-/** The cache tag of a post's comments: its page and `GET /api/comments` both carry it. */
+/** The cache tag of a post's comments: its page, its count in the lists and `GET /api/comments` carry it. */
 export const commentsTag = (slug: string) => `comments:${slug}`
 
-export type CommentsSnapshot =
-  | { state: 'loaded'; comments: PublicComment[] }
+/** The tag of what lists every post's comments: the feed of new comments. */
+export const ALL_COMMENTS_TAG = 'comments'
+
+/** Every tag a change to a post's comments invalidates: the post's own and the site-wide one. */
+export const commentTagsOf = (slug: string) => [commentsTag(slug), ALL_COMMENTS_TAG]
+
+type Unread =
   /** The database could not be read: the page says so, and tries again soon. */
   | { state: 'unavailable' }
   /** No database on a host without a persistent disk (Vercel without DATABASE_URL). */
   | { state: 'not-configured' }
   /** Prerendered by `next build`, which never reads the database. */
   | { state: 'not-read' }
+
+export type CommentsSnapshot = { state: 'loaded'; comments: PublicComment[] } | Unread
 
 /**
  * What is not the truth must not stay long: a snapshot the build made without the database, or one
@@ -31,25 +40,50 @@ export type CommentsSnapshot =
 const BUILD_LIFE = { stale: 30, revalidate: 1, expire: 300 }
 const RETRY_LIFE = { stale: 30, revalidate: 30, expire: 300 }
 
-export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapshot> {
-  'use cache'
-  cacheTag(commentsTag(slug))
+/** Runs `read` inside a 'use cache' scope and sets the entry's life by what happened (see above). */
+async function readForCache<T>(what: string, read: (db: Queryable) => Promise<T>): Promise<{ state: 'loaded'; value: T } | Unread> {
   if (isBuildPhase()) {
     cacheLife(BUILD_LIFE)
     return { state: 'not-read' }
   }
   try {
-    const comments = await listVisibleComments(await getDb(), slug)
+    const value = await read(await getDb())
     cacheLife('max')
-    return { state: 'loaded', comments: comments.map((comment) => toPublicComment(comment)) }
+    return { state: 'loaded', value }
   } catch (error) {
     if (error instanceof DatabaseNotConfiguredError) {
       cacheLife('max')
       return { state: 'not-configured' }
     }
-    if (error instanceof DatabaseUnavailableError) console.warn('[comments] could not load comments:', error.message)
-    else console.error('[comments] could not load comments:', error)
+    if (error instanceof DatabaseUnavailableError) console.warn(`[comments] could not load ${what}:`, error.message)
+    else console.error(`[comments] could not load ${what}:`, error)
     cacheLife(RETRY_LIFE)
     return { state: 'unavailable' }
   }
+}
+
+export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapshot> {
+  'use cache'
+  cacheTag(commentsTag(slug))
+  const read = await readForCache('comments', async (db) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment)))
+  return read.state === 'loaded' ? { state: 'loaded', comments: read.value } : read
+}
+
+/** A post's published comments, for the post lists; undefined when unknown (at build, or the database is down). */
+export async function getCommentCount(slug: string): Promise<number | undefined> {
+  'use cache'
+  cacheTag(commentsTag(slug))
+  const read = await readForCache('a comment count', (db) => countPublishedComments(db, slug))
+  return read.state === 'loaded' ? read.value : undefined
+}
+
+/** How many comments the feed of new comments carries. */
+export const RECENT_COMMENTS_SIZE = 50
+
+/** The site's newest published comments, for /comments.xml. */
+export async function getRecentComments(): Promise<{ state: 'loaded'; comments: StoredComment[] } | Unread> {
+  'use cache'
+  cacheTag(ALL_COMMENTS_TAG)
+  const read = await readForCache('the recent comments', (db) => listRecentPublishedComments(db, RECENT_COMMENTS_SIZE))
+  return read.state === 'loaded' ? { state: 'loaded', comments: read.value } : read
 }

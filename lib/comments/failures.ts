@@ -1,5 +1,6 @@
 import 'server-only'
 import { DatabaseNotConfiguredError, DatabaseUnavailableError } from '@/lib/db'
+import type { EditFailure } from './edit'
 import type { SubmitFailure } from './submit'
 import type { CommentErrorCode } from './text'
 
@@ -27,6 +28,20 @@ export function describeFailure(result: SubmitFailure): FailureDescription {
       return { status: 409, code: 'duplicate', field: 'body' }
     case 'rate-limited':
       return { status: 429, code: 'rate-limited', retryAfterSeconds: result.retryAfterSeconds }
+  }
+}
+
+/** A writer's edit or delete refused (PATCH and DELETE /api/comments/<id>). */
+export function describeEditFailure(result: EditFailure): FailureDescription {
+  switch (result.kind) {
+    case 'not-found':
+      return { status: 404, code: 'comment-not-found' }
+    case 'forbidden':
+      return { status: 403, code: 'edit-forbidden' }
+    case 'window-closed':
+      return { status: 403, code: 'edit-window-closed' }
+    case 'edit-limit':
+      return { status: 429, code: 'edit-limit', field: 'body' }
   }
 }
 

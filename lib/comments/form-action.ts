@@ -5,7 +5,7 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getConfig } from '@/lib/config'
 import { getPostBySlug } from '@/lib/posts'
-import { commentsTag } from './cache'
+import { commentTagsOf } from './cache'
 import { describeFailure, describeServerError, type FailureDescription } from './failures'
 import type { CommentFormState, CommentFormValues } from './form-state'
 import { getOriginPolicy, isCrossSite } from './origin'
@@ -53,7 +53,7 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   if (!post) return refuseWith(values, describeFailure({ kind: 'not-found' }))
   let result
   try {
-    result = await submitComment(await getCommentServices(config, (slug) => updateTag(commentsTag(slug))), parsed.data, clientOf(requestHeaders, config))
+    result = await submitComment(await getCommentServices(config, (slug) => commentTagsOf(slug).forEach((tag) => updateTag(tag))), parsed.data, clientOf(requestHeaders, config))
   } catch (error) {
     return refuseWith(values, describeServerError(error, 'posting a comment'))
   }

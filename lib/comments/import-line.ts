@@ -36,6 +36,8 @@ export function createImportLineSchema(now: Date) {
     createdAt: z.iso
       .datetime({ offset: true, error: orMissing('must be an ISO 8601 time with a time zone, e.g. 2026-01-31T12:00:00.000Z') })
       .refine((value) => !(Date.parse(value) > now.getTime() + CLOCK_SKEW_MS), 'is in the future'),
+    // Exported for a comment its writer edited (issue 12).
+    editedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a time zone' }).optional(),
   })
 }
 

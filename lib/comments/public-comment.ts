@@ -16,6 +16,7 @@ export function toPublicComment(comment: StoredComment, viewer: 'reader' | 'auth
     name: isVisible ? comment.name : null,
     body: isVisible ? comment.body : null,
     createdAt: comment.createdAt,
+    editedAt: isVisible ? (comment.editedAt ?? null) : null,
     status: isVisible ? status : 'deleted',
   }
 }
@@ -32,6 +33,7 @@ export function isPublicComment(value: unknown): value is PublicComment {
     isText(value.name) &&
     isText(value.body) &&
     typeof value.createdAt === 'string' &&
+    (value.editedAt === null || typeof value.editedAt === 'string') &&
     commentStatuses.some((status) => status === value.status)
   )
 }

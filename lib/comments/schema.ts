@@ -47,6 +47,9 @@ export const commentInputSchema = z.strictObject(
 
 export type CommentInput = z.infer<typeof commentInputSchema>
 
+/** PATCH /api/comments/<id>: the new text, under the same rules as a new comment; the name only if it changes. */
+export const commentEditSchema = z.strictObject({ name: textField('name').optional(), body: textField('body') }, { error: 'unknown-field' })
+
 export type CommentProblems = {
   codes: CommentErrorCode[]
   fieldErrors: Record<string, string[]>

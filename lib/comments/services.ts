@@ -43,7 +43,7 @@ export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { 
 
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
 export async function getCommentServices(config: Pick<Config, 'site' | 'comments'>, invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
-  const { moderation, limits, webhook, ipSecret } = config.comments
+  const { moderation, limits, webhook, editWindowSeconds, ipSecret } = config.comments
   const db = await getDb()
   const delivery = getWebhookDeliveryDeps(db, config.comments)
   return {
@@ -54,7 +54,7 @@ export async function getCommentServices(config: Pick<Config, 'site' | 'comments
       const post = getPostBySlug(slug)
       return post && { slug: post.slug, title: post.title, url: getAbsoluteUrl(post.url, config.site.url) }
     },
-    settings: { moderation, limits, webhook, duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS },
+    settings: { moderation, limits, webhook, editWindowSeconds, duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS },
     addressKey: () => getAddressKey(ipSecret),
     invalidate,
     deliverWebhook: async (id) => delivery && deliverWebhook(delivery, id, delivery.policy.attemptsAfterResponse),

@@ -3,6 +3,7 @@ import { openDb, type Db } from '@/lib/db'
 import { engines } from '@/test/support/databases'
 import { hashBody } from './hash'
 import {
+  countPublishedComments,
   countRecentComments,
   exportComments,
   findCommentByIdempotencyKey,
@@ -10,8 +11,10 @@ import {
   hasRecentDuplicate,
   importComments,
   insertComment,
+  listRecentPublishedComments,
   listVisibleComments,
   setCommentStatus,
+  updateCommentText,
   type NewComment,
 } from './store'
 
@@ -45,6 +48,20 @@ for (const engine of engines) {
     afterAll(async () => {
       await db?.close()
       await drop?.()
+    })
+
+    it('counts the published comments of a post, lists the newest published ones site-wide, and marks an edit', async () => {
+      const first = await insertComment(db, row({ slug: 'counted', body: 'one', createdAt: at('2020-01-01T10:00:00Z') }))
+      await insertComment(db, row({ slug: 'counted', body: 'held', status: 'pending', createdAt: at('2020-01-01T11:00:00Z') }))
+      const last = await insertComment(db, row({ slug: 'counted-too', body: 'two', createdAt: at('2020-01-01T12:00:00Z') }))
+      expect(await countPublishedComments(db, 'counted')).toBe(1)
+      expect(await countPublishedComments(db, 'nothing-here')).toBe(0)
+      const recent = await listRecentPublishedComments(db, 1000)
+      expect(recent.map((comment) => comment.id).filter((id) => id === first.id || id === last.id)).toEqual([last.id, first.id])
+      expect(recent.every((comment) => comment.status === 'published')).toBe(true)
+      const edited = await updateCommentText(db, first.id, { name: 'Ada', body: 'one, edited', bodyHash: hashBody('one, edited'), status: 'pending', editedAt: at('2020-01-01T10:05:00Z') })
+      expect(edited).toMatchObject({ body: 'one, edited', status: 'pending', editedAt: '2020-01-01T10:05:00.000Z' })
+      expect(await countPublishedComments(db, 'counted')).toBe(0)
     })
 
     it('lists the published comments of one post, oldest first, with their times as ISO strings', async () => {

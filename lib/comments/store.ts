@@ -8,7 +8,7 @@ import { commentStatuses, type CommentStatus, type StoredComment } from './types
 // the caller needs one) and returns StoredComment objects, never rows. What to store, and when, is
 // decided by the use case in ./submit.ts.
 
-const COLUMNS = 'id, parent_id, post_slug, name, body, status, created_at'
+const COLUMNS = 'id, parent_id, post_slug, name, body, status, created_at, edited_at'
 
 const rowSchema = z.object({
   id: z.number(),
@@ -18,6 +18,7 @@ const rowSchema = z.object({
   body: z.string(),
   status: z.enum(commentStatuses),
   created_at: z.date(),
+  edited_at: z.date().nullable().optional(),
 })
 
 function toStored(row: unknown): StoredComment {
@@ -30,6 +31,8 @@ function toStored(row: unknown): StoredComment {
     body: parsed.body,
     status: parsed.status,
     createdAt: parsed.created_at.toISOString(),
+    // Only when edited: an export of a never-edited comment keeps the shape older imports expect.
+    ...(parsed.edited_at ? { editedAt: parsed.edited_at.toISOString() } : {}),
   }
 }
 
@@ -122,16 +125,54 @@ export type NewComment = {
   bodyHash: string
   idempotencyKey: string | undefined
   createdAt: Date
+  /** SHA-256 (hex) of the secret that lets the writer edit or delete it (lib/comments/edit.ts). */
+  editSecretHash?: string | undefined
 }
 
 export async function insertComment(db: Queryable, comment: NewComment): Promise<StoredComment> {
   const [row] = await db.query(
-    `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at, edit_secret_hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      returning ${COLUMNS}`,
-    [comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null, comment.createdAt],
+    [comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null, comment.createdAt, comment.editSecretHash ?? null],
   )
   return toStored(row)
+}
+
+// ---- A writer's own edits (lib/comments/edit.ts) ----
+
+const editableSchema = z.object({ edit_secret_hash: z.string().nullable(), edit_count: z.number() })
+
+/** The comment with what an edit checks: its secret's hash (null when it has none) and how often it was edited. */
+export async function findEditableComment(db: Queryable, id: number): Promise<(StoredComment & { secretHash: string | null; editCount: number }) | undefined> {
+  const [row] = await db.query(`select ${COLUMNS}, edit_secret_hash, edit_count from comments where id = $1`, [id])
+  if (!row) return undefined
+  const editable = editableSchema.parse(row)
+  return { ...toStored(row), secretHash: editable.edit_secret_hash, editCount: editable.edit_count }
+}
+
+export type CommentEdit = { name: string; body: string; bodyHash: string; status: CommentStatus; editedAt: Date }
+
+/** Rewrites a comment's text (and the status its new text gets), marks it edited and counts the edit. */
+export async function updateCommentText(db: Queryable, id: number, edit: CommentEdit): Promise<StoredComment | undefined> {
+  const [row] = await db.query(
+    `update comments set name = $2, body = $3, body_hash = $4, status = $5, edited_at = $6, edit_count = edit_count + 1
+      where id = $1 returning ${COLUMNS}`,
+    [id, edit.name, edit.body, edit.bodyHash, edit.status, edit.editedAt],
+  )
+  return row ? toStored(row) : undefined
+}
+
+/** Published comments (any post), newest first: the author's feed. */
+export async function listRecentPublishedComments(db: Queryable, limit: number): Promise<StoredComment[]> {
+  const rows = await db.query(`select ${COLUMNS} from comments where status = 'published' order by created_at desc, id desc limit $1`, [limit])
+  return rows.map(toStored)
+}
+
+/** How many published comments a post has: the count the post lists show. */
+export async function countPublishedComments(db: Queryable, slug: string): Promise<number> {
+  const [row] = await db.query(`select count(*)::int as count from comments where post_slug = $1 and status = 'published'`, [slug])
+  return z.object({ count: z.number() }).parse(row).count
 }
 
 /**
@@ -192,11 +233,11 @@ export async function importComments(
     let imported = 0
     for (const comment of ordered) {
       const rows = await tx.query(
-        `insert into comments (id, post_slug, parent_id, name, body, status, created_at, body_hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
+        `insert into comments (id, post_slug, parent_id, name, body, status, created_at, body_hash, edited_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          on conflict (id) do nothing
          returning id`,
-        [comment.id, comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.createdAt, hashBody(comment.body)],
+        [comment.id, comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.createdAt, hashBody(comment.body), comment.editedAt ?? null],
       )
       imported += rows.length
       if (rows.length > 0) slugs.add(comment.slug)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Db, Queryable } from '@/lib/db'
 import { hashClientAddress } from './client-address'
+import { createEditSecret, hashEditSecret } from './edit-secret'
 import { hashBody } from './hash'
 import { decideStatus, type ModerationMode } from './moderation'
 import { toPublicComment } from './public-comment'
@@ -27,6 +28,8 @@ export type CommentSettings = {
   limits: RateLimits
   /** The same body from the same client on the same post within this window is a duplicate. */
   duplicateWindowSeconds: number
+  /** How long the writer may edit or delete a comment with the secret its 201 carries (./edit.ts). */
+  editWindowSeconds: number
   webhook?: { url: string; timeoutMs: number } | undefined
 }
 
@@ -46,8 +49,11 @@ export type SubmitDeps = {
   deliverWebhook: (deliveryId: number) => Promise<unknown>
 }
 
+/** The secret a new comment can be edited or deleted with, and until when. Never in a replay: only its hash is kept. */
+export type EditGrant = { secret: string; until: string }
+
 export type SubmitResult =
-  | { kind: 'created'; comment: PublicComment; isReplay: boolean }
+  | { kind: 'created'; comment: PublicComment; isReplay: boolean; edit?: EditGrant }
   | { kind: 'not-found' }
   | { kind: 'idempotency-mismatch' }
   | { kind: 'invalid-parent' }
@@ -148,6 +154,7 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
     const checked = await check(tx, settings, attempt)
     if (checked.kind !== 'allowed') return checked
     await forgetWriterData(tx, writerDataExpiry(settings, attempt.now))
+    const secret = createEditSecret()
     const stored = await insertComment(tx, {
       slug: post.slug,
       parentId: checked.parentId,
@@ -158,6 +165,7 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
       bodyHash: attempt.bodyHash,
       idempotencyKey: attempt.scopedKey,
       createdAt: attempt.now,
+      editSecretHash: hashEditSecret(secret),
     })
     const comment = toPublicComment(stored, 'author')
     // Spam stays silent. The delivery is stored with the comment, so neither is kept without the other.
@@ -165,7 +173,8 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
       const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: attempt.status === 'pending' }
       deliveryId = await insertWebhookDelivery(tx, stored.id, payload, attempt.now)
     }
-    return { kind: 'created', comment, isReplay: false }
+    const until = new Date(attempt.now.getTime() + settings.editWindowSeconds * 1000).toISOString()
+    return { kind: 'created', comment, isReplay: false, edit: { secret, until } }
   })
 
   if (result.kind === 'created' && !result.isReplay) {

@@ -34,6 +34,11 @@ export const commentErrorMessages = {
   unavailable: 'Comments are unavailable right now. Please try again later.',
   'not-configured': 'Comments are unavailable on this site.',
   'server-error': 'Something went wrong on our side. Your comment was not posted.',
+  'edit-unauthorized': 'Send Authorization: Bearer <the secret the comment was posted with>.',
+  'edit-forbidden': 'This comment can only be changed from the browser it was posted from.',
+  'edit-window-closed': 'The time to edit or delete this comment is over.',
+  'edit-limit': 'This comment was edited too many times.',
+  'comment-not-found': 'There is no comment with this id.',
 } as const
 
 export type CommentErrorCode = keyof typeof commentErrorMessages

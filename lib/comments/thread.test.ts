@@ -8,6 +8,7 @@ const comment = (id: number, parentId: number | null, status: PublicComment['sta
   name: status === 'published' ? `n${id}` : null,
   body: status === 'published' ? `b${id}` : null,
   createdAt: new Date(Date.UTC(2026, 0, 1, 0, id)).toISOString(),
+  editedAt: null,
   status,
 })
 

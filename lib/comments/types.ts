@@ -13,6 +13,8 @@ export type StoredComment = {
   body: string
   status: CommentStatus
   createdAt: string
+  /** When its writer last edited it (issue 12); absent or null when never. */
+  editedAt?: string | null | undefined
 }
 
 /** A comment as the page and the API show it. A deleted comment keeps its place (and its replies) but not its text. */
@@ -22,5 +24,7 @@ export type PublicComment = {
   name: string | null
   body: string | null
   createdAt: string
+  /** Set when its writer edited it: the page shows "edited". */
+  editedAt: string | null
   status: CommentStatus
 }

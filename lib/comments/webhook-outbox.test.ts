@@ -23,7 +23,7 @@ const start = Date.parse('2026-06-01T12:00:00Z')
 function payloadFor(commentId: number): WebhookPayload {
   return {
     event: 'comment.created',
-    comment: { id: commentId, parentId: null, name: 'Ada', body: 'hello', status: 'published', createdAt: new Date(start).toISOString() },
+    comment: { id: commentId, parentId: null, name: 'Ada', body: 'hello', status: 'published', createdAt: new Date(start).toISOString(), editedAt: null },
     post: { slug: 'outbox', title: 'Outbox', url: 'https://blog.example/blog/outbox' },
     isAwaitingModeration: false,
   }

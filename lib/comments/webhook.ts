@@ -3,7 +3,8 @@ import type { PublicComment } from './types'
 // Not 'server-only': instrumentation.ts sends undelivered webhooks at start-up (./webhook-redelivery.ts).
 
 export type WebhookPayload = {
-  event: 'comment.created'
+  /** `comment.edited`: a published comment its writer edited was held again (a new link). */
+  event: 'comment.created' | 'comment.edited'
   comment: PublicComment
   post: { slug: string; title: string; url: string }
   /** Where a moderator acts: `npm run comments -- approve <id>` for a held comment. */

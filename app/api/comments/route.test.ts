@@ -91,7 +91,7 @@ describe('POST /api/comments', () => {
     expectCommonHeaders(response)
     const { comment: stored } = await response.json()
     expect(stored).toMatchObject({ parentId: null, name: 'Ada', body: 'Hello\nworld', status: 'published' })
-    expect(revalidated).toEqual([{ tag: `comments:${slug}`, profile: { expire: 0 } }])
+    expect(revalidated).toEqual([{ tag: `comments:${slug}`, profile: { expire: 0 } }, { tag: 'comments', profile: { expire: 0 } }])
     expect(await list()).toContainEqual(stored)
   })
 

@@ -1,6 +1,6 @@
 import { revalidateTag } from 'next/cache'
 import { getConfig } from '@/lib/config'
-import { commentsTag, getCommentsSnapshot } from '@/lib/comments/cache'
+import { commentTagsOf, getCommentsSnapshot } from '@/lib/comments/cache'
 import { describeFailure, describeServerError } from '@/lib/comments/failures'
 import { getOriginPolicy, isCrossSite } from '@/lib/comments/origin'
 import { readJsonBody } from '@/lib/comments/request'
@@ -22,8 +22,11 @@ export async function GET(request: Request) {
 }
 
 // `expire: 0`: the next request for the post re-renders it with the new comment, on every instance
-// sharing the cache (the 'max' profile would serve the old page once more).
-const invalidate = (slug: string) => revalidateTag(commentsTag(slug), { expire: 0 })
+// sharing the cache (the 'max' profile would serve the old page once more). The post's tag and the
+// site-wide one (the feed of new comments).
+const invalidate = (slug: string) => {
+  for (const tag of commentTagsOf(slug)) revalidateTag(tag, { expire: 0 })
+}
 
 export async function POST(request: Request) {
   const config = getConfig()
@@ -44,13 +47,15 @@ export async function POST(request: Request) {
     const result = await submitComment(await getCommentServices(config, invalidate), parsed.data, clientOf(request.headers, config))
     if (result.kind !== 'created') return failureJson(describeFailure(result))
     const replayed = result.isReplay ? { 'idempotent-replayed': 'true' } : undefined
-    return json(result.comment.status === 'published' ? 201 : 202, { comment: result.comment }, replayed)
+    // The secret to edit or delete it with (PATCH/DELETE /api/comments/<id>): in the first answer only.
+    const edit = result.edit && { editSecret: result.edit.secret, editableUntil: result.edit.until }
+    return json(result.comment.status === 'published' ? 201 : 202, { comment: result.comment, ...edit }, replayed)
   } catch (error) {
     return failureJson(describeServerError(error, 'posting a comment'))
   }
 }
 
-/** Comments are created, never replaced or deleted over HTTP (moderators use `npm run comments`). */
+/** Comments are created here; their writers edit or delete them at /api/comments/<id> (moderators use `npm run comments`). */
 function methodNotAllowed() {
   return json(405, { error: 'Use GET or POST.' }, { allow: 'GET, HEAD, POST, OPTIONS' })
 }

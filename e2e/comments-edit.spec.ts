@@ -1,0 +1,115 @@
+import { XMLValidator } from 'fast-xml-parser'
+import { expect, test } from './fixtures'
+import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, unique } from './support/comments'
+
+// Issue 12: a writer edits or deletes their own comment for a while (with JavaScript, from the
+// browser that posted it); the post lists show comment counts; /comments.xml lists new comments.
+// Every page involved stays a cached file.
+
+test('the writer edits their comment (it shows "edited" after a reload), nobody else can, and then deletes it', async ({ page, browser }) => {
+  const name = unique('Editor')
+  const form = await fillCommentForm(page, name, 'Frist draft.')
+  await expect(form).toContainText('With JavaScript on, you can edit or delete your comment from this browser')
+  await form.getByRole('button', { name: 'Post comment' }).click()
+  await expect(form.getByRole('status')).toHaveText('Your comment was published.')
+  const article = commentsSection(page).getByRole('article', { name })
+  await expect(article).toContainText(/You can edit or delete it until \d\d:\d\d\./)
+
+  // Keyboard: the Edit button opens the editor with the text, focused; Escape closes it again.
+  await article.getByRole('button', { name: 'Edit your comment' }).focus()
+  await page.keyboard.press('Enter')
+  const editor = article.getByLabel('Edit your comment')
+  await expect(editor).toBeFocused()
+  await expect(editor).toHaveValue('Frist draft.')
+  await page.keyboard.press('Escape')
+  await expect(editor).toBeHidden()
+  await expect(article.getByRole('button', { name: 'Edit your comment' })).toBeFocused()
+
+  await page.keyboard.press('Enter')
+  await editor.fill('   ')
+  await article.getByRole('button', { name: 'Save' }).click()
+  await expect(article.getByRole('status')).toHaveText('Not saved: Write a comment.')
+  await editor.fill('First draft, fixed.')
+  await article.getByRole('button', { name: 'Save' }).click()
+  await expect(article.getByRole('status')).toHaveText('Your comment was saved.')
+  await expect(article.locator('p')).toHaveText('First draft, fixed.')
+  await expect(article.getByText('edited', { exact: true })).toBeVisible()
+
+  // In the page's HTML after a reload, for everyone; the buttons only in the browser that posted it.
+  await page.reload()
+  const reloaded = commentsSection(page).getByRole('article', { name })
+  await expect(reloaded.locator('p')).toHaveText('First draft, fixed.')
+  await expect(reloaded.getByText('edited', { exact: true })).toBeVisible()
+  await expect(reloaded.getByRole('button', { name: 'Delete your comment' })).toBeVisible()
+  const stranger = await browser.newPage()
+  await stranger.goto(postPath)
+  await expect(commentsSection(stranger).getByRole('article', { name }).locator('p')).toHaveText('First draft, fixed.')
+  await expect(commentsSection(stranger).getByRole('article', { name }).getByRole('button')).toHaveCount(0)
+  await stranger.close()
+
+  page.once('dialog', (dialog) => void dialog.accept())
+  await reloaded.getByRole('button', { name: 'Delete your comment' }).click()
+  await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
+  await page.reload()
+  await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('comment-edit:')).length)).toBe(0)
+})
+
+test('the API refuses an edit without the secret, with a wrong one, and after a delete', async ({ request }) => {
+  const created = await request.post('/api/comments', { data: { slug: 'what-is-backend-engineering', name: unique('Api'), body: 'Original.' } })
+  const { comment, editSecret } = (await created.json()) as { comment: { id: number }; editSecret: string }
+  expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'No secret.' } })).status()).toBe(401)
+  expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'Wrong.' }, headers: { authorization: 'Bearer wrong' } })).status()).toBe(403)
+  const edited = await request.patch(`/api/comments/${comment.id}`, { data: { body: 'Edited.' }, headers: { authorization: `Bearer ${editSecret}` } })
+  expect(edited.status()).toBe(200)
+  expect((await listComments(request)).find((listed) => listed.id === comment.id)?.body).toBe('Edited.')
+  expect((await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })).status()).toBe(204)
+  expect((await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })).status()).toBe(404)
+})
+
+test('the home page shows the post\'s comment count, updated after a comment, and is still served from the cache', async ({ page, request }) => {
+  const publishedCount = async () => (await listComments(request)).filter((listed) => listed.name !== null).length
+  await createComment(request, { name: unique('Counter'), body: 'Counted.' })
+  const count = page.getByRole('link', { name: /^\d+ comments?$/ }).and(page.locator(`[href="${postPath}#comments"]`))
+  // Other tests post at the same time: the page's count must catch up with the database's.
+  await expect
+    .poll(async () => {
+      await page.goto('/')
+      const expected = await publishedCount()
+      return (await count.textContent()) === `${expected} comment${expected === 1 ? '' : 's'}`
+    })
+    .toBe(true)
+  await count.click()
+  await expect(page).toHaveURL(new RegExp(`${postPath}#comments$`))
+
+  await request.get('/')
+  const cached = await request.get('/')
+  expect(cached.headers()['x-nextjs-cache']).toBe('HIT')
+  expect(cached.headers()['x-nextjs-postponed']).toBeUndefined()
+  expect(cached.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=60')
+})
+
+test('/comments.xml lists a new comment with its post and a link to it, as Atom, from the cache', async ({ request }) => {
+  const name = unique('Feed <&>')
+  const comment = await createComment(request, { name, body: 'In the feed & escaped <b>.' })
+  const response = await request.get('/comments.xml')
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8')
+  const xml = await response.text()
+  expect(XMLValidator.validate(xml)).toBe(true)
+  expect(xml).toContain(`${postPath}#comment-${comment.id}`)
+  expect(xml).toContain(name.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;'))
+  expect(xml).toContain('In the feed &amp; escaped &lt;b&gt;.')
+  expect(xml).toContain('What is backend engineering')
+  const again = await request.get('/comments.xml')
+  expect(again.headers()['x-nextjs-cache']).toBe('HIT')
+})
+
+test('without JavaScript the form still says editing needs it, and no Edit button appears', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(postPath)
+  await expect(commentForm(page)).toContainText('With JavaScript on, you can edit or delete your comment')
+  await expect(commentsSection(page).getByRole('button', { name: /your comment/ })).toHaveCount(0)
+  await context.close()
+})
