@@ -5,7 +5,8 @@ import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { expect, test } from './fixtures'
-import { slug, unique } from './support/comments'
+import { unique } from './support/comments'
+import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer } from './support/production-server'
 
 // `npm start` (scripts/start.mjs), as an operator runs it, on a port of its own (E2E_PORT + 6) and
