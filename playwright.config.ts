@@ -4,11 +4,13 @@ import { chromiumArgs, systemChromiumPath } from './scripts/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
-// The fixture site (scripts/build-fixture-site.mjs) for e2e/*.fixture.spec.ts; E2E_PORT + 1…4 are
+// The fixture site (scripts/build-fixture-site.mjs), where the suites run; E2E_PORT + 1…4 are
 // the instance tests' servers (e2e/instances.spec.ts), + 6 the shutdown test's, + 9 the webhook receiver.
 const FIXTURE_PORT = PORT + 5
 const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
-const fixtureSpecs = /\.fixture\.spec\.ts$/
+// The specs of the real site: the smoke test of the real posts, and the tests that start the real
+// build's servers of their own (they pick a post from content/posts, e2e/support/real-site.ts).
+const realSiteSpecs = /\/(smoke|standalone|instances|graceful-shutdown)\.spec\.ts$/
 const loadSpecs = /comments-load\.spec\.ts$/
 /** The webhook receiver e2e/comments.spec.ts listens on (E2E_PORT + 9, so parallel checkouts do not collide). */
 const WEBHOOK_PORT = PORT + 9
@@ -33,21 +35,18 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: [fixtureSpecs, loadSpecs] },
-    { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testMatch: fixtureSpecs },
+    // Every suite runs on the fixture posts (test/fixtures/content/site), so that an author rewriting,
+    // renaming or deleting a real post breaks no test.
+    { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testIgnore: [realSiteSpecs, loadSpecs] },
+    { name: 'real-site', use: { ...devices['Desktop Chrome'] }, testMatch: realSiteSpecs },
     // Latency bounds under a flood of comments: alone, once everything else has run.
-    { name: 'load', use: { ...devices['Desktop Chrome'] }, testMatch: loadSpecs, dependencies: ['chromium', 'fixture-site'] },
+    { name: 'load', use: { ...devices['Desktop Chrome'] }, testMatch: loadSpecs, dependencies: ['real-site', 'fixture-site'] },
   ],
-  // The production builds `npm run test:e2e` makes: the site, served by the standalone server that
-  // `npm start` and the Dockerfile run, and the fixture site built from test/fixtures/content/site
-  // into .e2e-fixture-site/. That copy sits inside the project, so its standalone output nests one
-  // folder deeper: `next start` serves it instead. Each gets a fresh PGlite database per run
-  // (removed first, so no comment survives from an earlier run; one PGlite folder per process).
   webServer: [
     {
       command: `rm -rf ${E2E_DATA}/site && node scripts/start.mjs`,
-      // Ready once the comments API answers: the first PGlite start (initdb in WebAssembly) takes a while.
-      url: `${baseURL}/api/comments?slug=what-is-backend-engineering`,
+      // Ready once the database answers: the first PGlite start (initdb in WebAssembly) takes a while.
+      url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
       env: {
@@ -58,12 +57,7 @@ export default defineConfig({
         SITE_URL: baseURL,
         PGLITE_DIR: `${E2E_DATA}/site/pglite`,
         DATABASE_URL: '',
-        // Generous limits: the tests share one client address. e2e/instances.spec.ts and e2e/comments-load.spec.ts start servers of their own to test 429.
-        COMMENT_RATE_LIMIT: '10000',
-        COMMENT_RATE_LIMIT_POST: '10000',
-        COMMENT_RATE_LIMIT_SITE: '100000',
-        COMMENT_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
-        COMMENT_WEBHOOK_TIMEOUT_MS: '2000',
+        COMMENT_WEBHOOK_URL: '',
       },
     },
     {
@@ -72,10 +66,21 @@ export default defineConfig({
       command:
         `rm -rf ${E2E_DATA}/fixture-site && npm run --silent import:blogger -- test/fixtures/blogger/feed.atom --content-dir .e2e-fixture-site/content` +
         ` && node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
-      url: fixtureURL,
+      url: `${fixtureURL}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: fixtureURL, PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`, DATABASE_URL: '' },
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: fixtureURL,
+        PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`,
+        DATABASE_URL: '',
+        // Generous limits: the tests share one client address. e2e/rate-limit.spec.ts starts its own servers to test 429.
+        COMMENT_RATE_LIMIT: '10000',
+        COMMENT_RATE_LIMIT_POST: '10000',
+        COMMENT_RATE_LIMIT_SITE: '100000',
+        COMMENT_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
+        COMMENT_WEBHOOK_TIMEOUT_MS: '2000',
+      },
     },
   ],
 })

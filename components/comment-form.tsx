@@ -9,6 +9,7 @@ import { rememberOwnComment } from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
 import { useReply } from './comment-reply'
 import { useCommentDraft } from './use-comment-draft'
+import { useIsHydrated } from './use-is-hydrated'
 
 type FieldErrors = Record<string, string[] | undefined>
 
@@ -39,6 +40,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const [isRefreshing, startRefresh] = useTransition()
   const [focusId, setFocusId] = useState<number>()
   const bodyRef = useRef<HTMLTextAreaElement>(null)
+  const isHydrated = useIsHydrated()
 
   useEffect(() => {
     if (replyTo) bodyRef.current?.focus()
@@ -98,7 +100,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const inputClass = 'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
   return (
-    <form id="comment-form" action={formAction} onSubmit={submit} noValidate aria-labelledby="comment-form-heading" className="mt-10 scroll-mt-6 space-y-4">
+    <form id="comment-form" action={formAction} onSubmit={submit} data-hydrated={isHydrated || undefined} noValidate aria-labelledby="comment-form-heading" className="mt-10 scroll-mt-6 space-y-4">
       <h3 id="comment-form-heading" className="text-lg font-semibold">Post a comment</h3>
       <input type="hidden" name="slug" value={slug} />
       {replyTo ? (

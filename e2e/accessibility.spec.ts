@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 
 const pages = [
   { name: 'home', path: '/', status: 200 },
-  { name: 'a post', path: '/blog/designing-a-rest-api-that-lasts', status: 200 },
+  { name: 'a post', path: '/blog/apis-that-last', status: 200 },
   { name: 'tags', path: '/tags', status: 200 },
   { name: 'search', path: '/search?q=postgresql', status: 200 },
   { name: 'the 404 page', path: '/no-such-page', status: 404 },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 
-const path = '/blog/designing-a-rest-api-that-lasts'
-const source = readFileSync('content/posts/designing-a-rest-api-that-lasts.mdx', 'utf8')
+const path = '/blog/apis-that-last'
+const source = readFileSync('test/fixtures/content/site/posts/apis-that-last.mdx', 'utf8')
 /** The text of the post's fenced code blocks, as the author wrote them. */
 const fences = [...source.matchAll(/^```\w+[^\n]*\n([\s\S]*?)\n^```/gm)].map((match) => match[1])
 

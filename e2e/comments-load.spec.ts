@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test'
 import { burstsOfWorstBodies, floodFromOneClient, latenciesDuring, percentile, postComment } from '../bench/lib/floods.mjs'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
-import { slug } from './support/comments'
+import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from './support/production-server'
 
 // What a flood of comment POSTs costs the readers of the same server. The database is PostgreSQL, a

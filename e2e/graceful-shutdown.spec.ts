@@ -4,7 +4,8 @@ import { createServer, request, type ClientRequest } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { expect, test } from './fixtures'
-import { slug, unique } from './support/comments'
+import { unique } from './support/comments'
+import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from './support/production-server'
 
 // `npm start` (scripts/start.mjs → lib/server/start.mjs), as an operator runs it, on a port of its own

@@ -1,16 +1,19 @@
 import { expect, test } from './fixtures'
 
+// On the fixture site; e2e/pagination.fixture.spec.ts checks the order of the whole list.
 const posts = [
-  { title: 'Designing a REST API that lasts', path: '/blog/designing-a-rest-api-that-lasts' },
-  { title: 'What is backend engineering', path: '/blog/what-is-backend-engineering' },
+  { title: 'APIs that last', path: '/blog/apis-that-last' },
+  { title: 'A tour of the backend', path: '/blog/a-tour-of-the-backend' },
 ]
 
-test('the home page lists every post, newest first, and links to it', async ({ page }) => {
+test('the home page lists the newest posts with their date and reading time, and links to them', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('link', { name: 'Backend Playbook' })).toBeVisible()
 
   const items = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })
-  await expect(items.getByRole('heading', { level: 2 })).toHaveText(posts.map((post) => post.title))
+  await expect(items).toHaveCount(10)
+  const titles = await items.getByRole('heading', { level: 2 }).allTextContents()
+  expect(titles.filter((title) => posts.some((post) => post.title === title))).toEqual(posts.map((post) => post.title))
   for (const item of await items.all()) {
     await expect(item.locator('time[datetime]')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/)
     await expect(item).toContainText(/\d+ min read/)

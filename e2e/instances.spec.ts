@@ -7,7 +7,8 @@ import path from 'node:path'
 import { expect, test } from './fixtures'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
 import { countKeys, deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from '../test/support/redis'
-import { slug, unique } from './support/comments'
+import { unique } from './support/comments'
+import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from './support/production-server'
 
 // Each test starts its own standalone production servers (ports E2E_PORT + 1…4, + 7 and + 8), with settings

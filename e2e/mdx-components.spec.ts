@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-const path = '/blog/designing-a-rest-api-that-lasts'
+const path = '/blog/apis-that-last'
 
 test('a figure shows its image, with alt text and a caption, at its own size', async ({ page }) => {
   await page.goto(path)

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
-const path = '/blog/what-is-backend-engineering'
+const path = '/blog/a-tour-of-the-backend'
 const toc = (page: Page) => page.getByRole('navigation', { name: 'Table of contents' })
 
 test('a post has one h1, and every ToC entry links to a heading of the article in order', async ({ page }) => {
   await page.goto(path)
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is backend engineering')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A tour of the backend')
   await expect(page.locator('#comments')).toBeAttached()
 
   const hrefs = await toc(page).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
@@ -82,7 +82,7 @@ test('on a phone the ToC is a collapsed block above the body and the page does n
   await expect(link).toBeHidden()
 })
 
-for (const slug of ['what-is-backend-engineering', 'designing-a-rest-api-that-lasts']) {
+for (const slug of ['a-tour-of-the-backend', 'apis-that-last']) {
   test(`${slug} fits a 360 px screen: code and tables scroll inside themselves`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 })
     await page.goto(`/blog/${slug}`)

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-for (const path of ['/', '/blog/what-is-backend-engineering', '/blog/no-such-post', '/api/health', '/api/comments?slug=what-is-backend-engineering']) {
+for (const path of ['/', '/blog/a-tour-of-the-backend', '/blog/no-such-post', '/api/health', '/api/comments?slug=a-tour-of-the-backend']) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path)
     const headers = response.headers()
@@ -32,7 +32,7 @@ test('prerendered pages carry inline scripts of Next.js that differ per page, so
     const html = await (await request.get(path)).text()
     return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '')
   }
-  const [home, post] = await Promise.all([inlineScripts('/'), inlineScripts('/blog/what-is-backend-engineering')])
+  const [home, post] = await Promise.all([inlineScripts('/'), inlineScripts('/blog/a-tour-of-the-backend')])
   // The theme script, Next.js's bootstrap, and the RSC payload in chunks.
   for (const scripts of [home, post]) expect(scripts.filter((script) => script.startsWith('self.__next_f.push(')).length).toBeGreaterThan(0)
   const payload = (scripts: string[]) => scripts.filter((script) => script.startsWith('self.__next_f.push([1,')).join('')

@@ -56,7 +56,7 @@ test.describe('on a system in light mode', () => {
     expect(dark).not.toBe(light)
 
     await watchFirstPaint(page)
-    for (const path of ['/', '/blog/what-is-backend-engineering']) {
+    for (const path of ['/', '/blog/a-tour-of-the-backend']) {
       await page.goto(path)
       expect(await firstPaint(page)).toEqual({ themeAtBody: 'dark', themeAtFirstFrame: 'dark', backgroundAtFirstFrame: dark })
       await expect(themeSelect(page)).toHaveValue('dark')

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 
 // The current entry after jumps: the page moves in one step, so a heading may pass from below the
 // reading line to above the viewport without ever crossing a band at the top.
-const path = '/blog/what-is-backend-engineering'
+const path = '/blog/a-tour-of-the-backend'
 const current = (page: Page) => page.getByRole('navigation', { name: 'Table of contents' }).locator('a[aria-current="true"]')
 
 /** Waits until the page stops scrolling (keyboard and restored scrolling are animated). */

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Suspense } from 'react'
-import { SearchBox, SearchInputProvider } from './_components/search-box'
-import { SearchPanel } from './_components/search-panel'
+import { Search } from './_components/search'
 
 export const metadata: Metadata = {
   title: 'Search',
@@ -19,14 +17,9 @@ export default function SearchPage() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         Titles, summaries, tags, headings and the full text of every post.
       </p>
-      {/* The box is prerendered: without JavaScript it is a plain GET form that puts the query in
-          the URL. The panel reads `?q=` from the URL, so it renders in the browser only. */}
-      <SearchInputProvider>
-        <SearchBox />
-        <Suspense fallback={null}>
-          <SearchPanel />
-        </Suspense>
-      </SearchInputProvider>
+      {/* Prerendered: without JavaScript the box is a plain GET form that puts the query in the URL.
+          The query is read from the URL in the browser, so the results render there only. */}
+      <Search />
       <noscript>
         <p className="mt-6 rounded-lg border border-zinc-200 p-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
           Search runs in your browser and needs JavaScript. Every post is listed on the{' '}

@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
-export const slug = 'what-is-backend-engineering'
+/** A post of the fixture site (test/fixtures/content/site), where the comment tests run. */
+export const slug = 'a-tour-of-the-backend'
 export const postPath = `/blog/${slug}`
 /** E2E_PORT + 9: where playwright.config.ts points COMMENT_WEBHOOK_URL. */
 export const webhookPort = Number(process.env.E2E_PORT ?? 3100) + 9
@@ -26,14 +27,12 @@ export async function createComment(request: APIRequestContext, fields: { name: 
 }
 
 /**
- * Resolves once React has hydrated the comment form. A click before that is a plain form post (the
- * no-JavaScript path, tested on its own), which the tests of the scripted form must not race into.
+ * Resolves once React has hydrated the comment form (it sets `data-hydrated`). A click before that
+ * is a plain form post (the no-JavaScript path, tested on its own), which the tests of the scripted
+ * form must not race into.
  */
 export async function waitForHydratedForm(page: Page) {
-  await page.waitForFunction(() => {
-    const form = document.getElementById('comment-form')
-    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'))
-  })
+  await expect(commentForm(page)).toHaveAttribute('data-hydrated', 'true')
 }
 
 /** Opens the post, waits until its form is interactive and fills in a comment; returns the form. */

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { slug } from './comments'
 
 export type ProductionServer = {
   url: string
@@ -48,7 +47,7 @@ export async function startProductionServer(
   const deadline = Date.now() + 150_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited:\n${output}`)
-    const status = await fetch(`${url}/api/comments?slug=${slug}`).then((response) => response.status, () => 0)
+    const status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0)
     if (status === 200 || status === 503) return { url, child, output: () => output, exited, stop }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')

@@ -22,14 +22,17 @@ vi.mock('next/navigation', () => ({
   },
 }))
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: () => {} }))
+// A fixture post to comment on, not the real content (test/support/posts.ts).
+vi.mock('@/lib/posts', () => import('@/test/support/posts'))
 
 const { postCommentFromForm } = await import('./form-action')
 const { idleFormState } = await import('./form-state')
 const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/server/peer-address.mjs')
 const { closeDb } = await import('@/lib/db')
+const { fixturePost } = await import('@/test/support/posts')
 afterAll(() => closeDb())
 
-const slug = 'what-is-backend-engineering'
+const { slug } = fixturePost
 let client = 0
 
 function form(fields: Record<string, string>) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { commentInputSchema, describeProblems } from './schema'
 import { countCharacters } from './text'
 
-const valid = { slug: 'what-is-backend-engineering', name: 'Ada', body: 'Nice post.' }
+const valid = { slug: 'a-post-about-queues', name: 'Ada', body: 'Nice post.' }
 
 function problems(input: Record<string, unknown>) {
   const result = commentInputSchema.safeParse(input)

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { GET, POST } from './route'
 
 // Each Vitest file runs in its own module graph: here the database is a PostgreSQL that is not there.
 beforeAll(() => void vi.stubEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:1/nowhere'))
 // The cache functions need Next's request scope: here they do nothing.
 vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: () => {} }))
-const slug = 'what-is-backend-engineering'
+// A fixture post to comment on, not the real content (test/support/posts.ts).
+vi.mock('@/lib/posts', () => import('@/test/support/posts'))
+
+const { GET, POST } = await import('./route')
+const { slug } = (await import('@/test/support/posts')).fixturePost
 
 describe('when the database is unreachable', () => {
   it('GET and POST answer 503 with Retry-After and a clear message, never 500', async () => {

@@ -22,6 +22,9 @@ vi.mock('next/cache', () => ({
   revalidateTag: (tag: string, profile: unknown) => void revalidated.push({ tag, profile }),
 }))
 
+// A fixture post to comment on, not the real content (test/support/posts.ts).
+vi.mock('@/lib/posts', () => import('@/test/support/posts'))
+
 const hooks: Array<{ body: unknown }> = []
 let hookDelayMs = 0
 const receiver = createServer((request: IncomingMessage, response) => {
@@ -36,8 +39,9 @@ const receiver = createServer((request: IncomingMessage, response) => {
 const { GET, POST, PUT, PATCH, DELETE } = await import('./route')
 const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/server/peer-address.mjs')
 const { getDb } = await import('@/lib/db')
+const { fixturePost, otherFixturePost } = await import('@/test/support/posts')
 
-const slug = 'what-is-backend-engineering'
+const { slug } = fixturePost
 const base = 'http://127.0.0.1:3110/api/comments'
 let client = 0
 /** Each test posts from its own address, so the per-client limit only bites where a test wants it. */
@@ -118,7 +122,7 @@ describe('POST /api/comments', () => {
     const reply = (await (await post(comment({ parentId: top.id }))).json()).comment
     const nested = await post(comment({ parentId: reply.id }))
     expect((await nested.json()).comment.parentId).toBe(top.id)
-    const other = (await (await post(comment({ slug: 'designing-a-rest-api-that-lasts' }))).json()).comment
+    const other = (await (await post(comment({ slug: otherFixturePost.slug }))).json()).comment
     const wrong = await post(comment({ parentId: other.id }))
     expect(wrong.status).toBe(422)
     expect((await wrong.json()).fieldErrors).toEqual({ parentId: ['The comment you are replying to does not exist on this post.'] })
@@ -289,7 +293,7 @@ describe('the webhook', () => {
         body: {
           event: 'comment.created',
           comment: (await response.json()).comment,
-          post: { slug, title: 'What is backend engineering', url: `http://localhost:3000/blog/${slug}` },
+          post: { slug, title: fixturePost.title, url: `http://localhost:3000${fixturePost.url}` },
           isAwaitingModeration: false,
         },
       },

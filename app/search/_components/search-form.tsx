@@ -2,17 +2,25 @@ import type { FormEvent, Ref } from 'react'
 
 export type SearchFormProps = {
   inputRef?: Ref<HTMLInputElement>
+  /** Set once the scripted search has taken the form over (`data-hydrated`, for end-to-end tests). */
+  isHydrated?: boolean
   onInput?: (value: string) => void
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
 }
 
 /**
  * A GET form to /search: without JavaScript (or before it loads) submitting it puts the query in
- * the URL like any form; SearchBox takes it over once hydrated.
+ * the URL like any form; Search takes it over once hydrated.
  */
-export function SearchForm({ inputRef, onInput, onSubmit }: SearchFormProps) {
+export function SearchForm({ inputRef, isHydrated, onInput, onSubmit }: SearchFormProps) {
   return (
-    <form role="search" action="/search" method="get" onSubmit={onSubmit} className="mt-6 flex gap-2">
+    <form
+      role="search"
+      action="/search"
+      method="get"
+      onSubmit={onSubmit}
+      data-hydrated={isHydrated || undefined}
+      className="mt-6 flex gap-2">
       <label htmlFor="search-input" className="sr-only">
         Search posts
       </label>

@@ -1,9 +1,7 @@
 'use client'
 
-import { useSearchParams } from 'next/navigation'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { loadPagefind, searchPosts, type SearchHit } from '@/lib/search/pagefind-client'
-import { useSearchInput } from './search-box'
 import { SearchResults } from './search-results'
 
 const PAGE_SIZE = 10
@@ -12,37 +10,16 @@ type Outcome =
   | { status: 'done'; term: string; total: number; hits: SearchHit[]; more: Array<() => Promise<SearchHit>> }
   | { status: 'error'; term: string }
 
-/**
- * The results of the search in the URL's `?q=`, the source of truth: SearchBox writes it as the
- * reader types, and this puts it back in the box on load and on Back/Forward.
- */
-export function SearchPanel() {
-  const term = (useSearchParams().get('q') ?? '').trim()
-  const { inputRef, writeQuery, isWrittenQuery } = useSearchInput()
+export type SearchPanelProps = {
+  /** The trimmed query the box holds; '' shows nothing. */
+  term: string
+}
+
+/** The results of the search for `term`, searched in the browser with Pagefind as the reader types. */
+export function SearchPanel({ term }: SearchPanelProps) {
   const [outcome, setOutcome] = useState<Outcome>()
   // The outcome on screen belongs to the last term searched; a newer term is still on its way.
   const isPending = term !== '' && outcome?.term !== term
-
-  const isHydrated = useRef(false)
-
-  useEffect(() => {
-    const input = inputRef.current
-    if (!input) return
-    const typed = input.value.trim()
-    if (!isHydrated.current) {
-      isHydrated.current = true
-      // Typed before this panel was ready (before hydration, or while a client-side navigation
-      // loaded its code): search for it rather than wipe it.
-      if (typed && !term) {
-        writeQuery(typed, 'replace')
-        return
-      }
-    }
-    // A query the box wrote: the box holds it already, or newer text the reader has typed since.
-    if (isWrittenQuery(term)) return
-    // Back/Forward or a link changed the query: the box shows it.
-    if (typed !== term) input.value = term
-  }, [inputRef, writeQuery, isWrittenQuery, term])
 
   useEffect(() => {
     // Start fetching the engine while the reader is still typing. A failure here is reported by

@@ -13,12 +13,15 @@ vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typ
 const revalidated: string[] = []
 vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: (tag: string) => void revalidated.push(tag) }))
 
+// A fixture post to comment on, not the real content (test/support/posts.ts).
+vi.mock('@/lib/posts', () => import('@/test/support/posts'))
+
 const { GET: list, POST } = await import('../route')
 const { DELETE, GET, PATCH } = await import('./route')
 const { getDb } = await import('@/lib/db')
 const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/server/peer-address.mjs')
 
-const slug = 'what-is-backend-engineering'
+const { slug } = (await import('@/test/support/posts')).fixturePost
 const base = 'http://127.0.0.1:3110/api/comments'
 let client = 0
 const headersFor = (extra: Record<string, string> = {}) => ({ host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address'), ...extra })
