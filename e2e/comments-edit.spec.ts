@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser'
 import { expect, test } from './fixtures'
-import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, unique } from './support/comments'
+import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, slug, unique } from './support/comments'
 
 // Issue 12: a writer edits or deletes their own comment for a while (with JavaScript, from the
 // browser that posted it); the post lists show comment counts; /comments.xml lists new comments.
@@ -56,7 +56,7 @@ test('the writer edits their comment (it shows "edited" after a reload), nobody 
 })
 
 test('the API refuses an edit without the secret, with a wrong one, and after a delete', async ({ request }) => {
-  const created = await request.post('/api/comments', { data: { slug: 'what-is-backend-engineering', name: unique('Api'), body: 'Original.' } })
+  const created = await request.post('/api/comments', { data: { slug, name: unique('Api'), body: 'Original.' } })
   const { comment, editSecret } = (await created.json()) as { comment: { id: number }; editSecret: string }
   expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'No secret.' } })).status()).toBe(401)
   expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'Wrong.' }, headers: { authorization: 'Bearer wrong' } })).status()).toBe(403)
