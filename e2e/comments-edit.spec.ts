@@ -100,7 +100,7 @@ test('/comments.xml lists a new comment with its post and a link to it, as Atom,
   expect(xml).toContain(`${postPath}#comment-${comment.id}`)
   expect(xml).toContain(name.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;'))
   expect(xml).toContain('In the feed &amp; escaped &lt;b&gt;.')
-  expect(xml).toContain('What is backend engineering')
+  expect(xml).toContain('A tour of the backend')
   const again = await request.get('/comments.xml')
   expect(again.headers()['x-nextjs-cache']).toBe('HIT')
 })
