@@ -6,17 +6,15 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { slug, unique } from './support/comments'
-import { startProductionServer } from './support/production-server'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
 
-// `npm start` (scripts/start.mjs), as an operator runs it, on a port of its own (E2E_PORT + 6) and
-// a PGlite folder of its own; SIGTERM is sent by hand.
-const port = Number(process.env.E2E_PORT ?? 3100) + 6
-const url = `http://127.0.0.1:${port}`
+// `npm start` (scripts/start.mjs), as an operator runs it, on a free port and a PGlite folder of its
+// own; SIGTERM is sent by hand.
 const dataDir = path.resolve('.data/e2e/graceful-shutdown')
 const pgliteDir = path.join(dataDir, 'pglite')
 
 const startProduction = (env: Record<string, string> = {}) =>
-  startProductionServer(port, {
+  startProductionServer({
     PGLITE_DIR: pgliteDir,
     COMMENT_MODERATION: 'off',
     COMMENT_WEBHOOK_URL: '',
@@ -59,7 +57,7 @@ test.describe('shutdown of the production server', () => {
       const text = unique('in flight at SIGTERM')
       const body = JSON.stringify({ slug, name: 'Shutdown', body: text })
       const half = Math.floor(body.length / 2)
-      const post = request(`${url}/api/comments`, {
+      const post = request(`${server.url}/api/comments`, {
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
@@ -81,7 +79,7 @@ test.describe('shutdown of the production server', () => {
       await waitFor(() => server.output().includes('[shutdown] SIGTERM'), 'shutdown log line', server.output)
       expect(server.output()).toMatch(/\[shutdown\] SIGTERM: no new connections; waiting for 1 request\(s\) in flight/)
       // A new request cannot connect any more, while the first one is still waiting for its body.
-      const refused = await fetch(`${url}/api/comments?slug=${slug}`).then(
+      const refused = await fetch(`${server.url}/api/comments?slug=${slug}`).then(
         () => 'connected',
         (error: unknown) => (error instanceof Error && error.cause instanceof Error && 'code' in error.cause ? error.cause.code : String(error)),
       )
@@ -114,7 +112,7 @@ test.describe('shutdown of the production server', () => {
       // The comment is in the database the next process opens.
       const again = await startProduction()
       running.push(again.child)
-      const listed = (await (await fetch(`${url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
+      const listed = (await (await fetch(`${again.url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
       expect(listed.comments.map((comment) => comment.body)).toContain(text)
       again.child.kill('SIGTERM')
       expect(await again.exited).toBe(0)

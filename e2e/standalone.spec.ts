@@ -3,19 +3,17 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { slug, unique } from './support/comments'
-import { startProductionServer } from './support/production-server'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
 
 // The Docker image holds .next/standalone and nothing else (Dockerfile). Started inside the project,
 // the server would quietly load whatever the build failed to trace from the project's node_modules;
 // a copy in a temporary folder, run as the image runs it, proves the folder is complete.
-const port = Number(process.env.E2E_PORT ?? 3100) + 7
-
 test('a copy of .next/standalone outside the project serves pages, assets and comments, and stops cleanly', async () => {
   test.setTimeout(300_000)
   const dir = mkdtempSync(path.join(tmpdir(), 'standalone-'))
   cpSync('.next/standalone', dir, { recursive: true })
   const env = { NEXT_MANUAL_SIG_HANDLE: 'true', PGLITE_DIR: path.join(dir, '.data/pglite'), COMMENT_MODERATION: 'off', COMMENT_WEBHOOK_URL: '' }
-  const server = await startProductionServer(port, env, { script: 'server.js', cwd: dir })
+  const server = await startProductionServer(env, { root: dir, script: 'server.js' })
   try {
     const page = await fetch(`${server.url}/blog/${slug}`)
     expect(page.status).toBe(200)

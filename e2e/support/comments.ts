@@ -2,8 +2,6 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const slug = 'what-is-backend-engineering'
 export const postPath = `/blog/${slug}`
-/** E2E_PORT + 9: where playwright.config.ts points COMMENT_WEBHOOK_URL. */
-export const webhookPort = Number(process.env.E2E_PORT ?? 3100) + 9
 
 /** A text no other test (or retry) uses, so assertions find exactly this test's comment. */
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
