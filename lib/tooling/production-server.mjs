@@ -127,7 +127,9 @@ async function startOnPort(port, env, { root = projectRoot, script = 'scripts/st
 
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const status = await fetch(`${url}/api/health`).then(
+    // The first check can take long (it opens the database) but never past the deadline.
+    const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+    const status = await fetch(`${url}/api/health`, { signal }).then(
       (response) => response.status,
       () => 0,
     )
