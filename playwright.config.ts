@@ -1,19 +1,17 @@
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumArgs, systemChromiumPath } from './scripts/chromium.mjs'
+import { chromiumArgs, systemChromiumPath } from './lib/tooling/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
-// The fixture site (scripts/build-fixture-site.mjs), where the suites run; E2E_PORT + 1…4 are
-// the instance tests' servers (e2e/instances.spec.ts), + 6 the shutdown test's, + 9 the webhook receiver.
-const FIXTURE_PORT = PORT + 5
+// The fixture site (scripts/build-fixture-site.mjs), where the suites run. Specs that need a
+// server of their own start it on a free port (lib/tooling/production-server.mjs).
+const FIXTURE_PORT = PORT + 1
 const fixtureURL = `http://127.0.0.1:${FIXTURE_PORT}`
 // The specs of the real site: the smoke test of the real posts, and the tests that start the real
 // build's servers of their own (they pick a post from content/posts, e2e/support/real-site.ts).
 const realSiteSpecs = /\/(smoke|standalone|instances|graceful-shutdown)\.spec\.ts$/
 const loadSpecs = /comments-load\.spec\.ts$/
-/** The webhook receiver e2e/comments.spec.ts listens on (E2E_PORT + 9, so parallel checkouts do not collide). */
-const WEBHOOK_PORT = PORT + 9
 // Absolute: the standalone server changes its working directory to .next/standalone.
 const E2E_DATA = path.resolve('.data/e2e')
 
@@ -57,6 +55,10 @@ export default defineConfig({
         SITE_URL: baseURL,
         PGLITE_DIR: `${E2E_DATA}/site/pglite`,
         DATABASE_URL: '',
+        // Generous limits: the smoke test shares one client address with itself.
+        COMMENT_RATE_LIMIT: '10000',
+        COMMENT_RATE_LIMIT_POST: '10000',
+        COMMENT_RATE_LIMIT_SITE: '100000',
         COMMENT_WEBHOOK_URL: '',
       },
     },
@@ -74,12 +76,12 @@ export default defineConfig({
         SITE_URL: fixtureURL,
         PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`,
         DATABASE_URL: '',
-        // Generous limits: the tests share one client address. e2e/rate-limit.spec.ts starts its own servers to test 429.
+        // Generous limits: the tests share one client address. e2e/instances.spec.ts and e2e/comments-load.spec.ts start servers of their own to test 429.
         COMMENT_RATE_LIMIT: '10000',
         COMMENT_RATE_LIMIT_POST: '10000',
         COMMENT_RATE_LIMIT_SITE: '100000',
-        COMMENT_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
-        COMMENT_WEBHOOK_TIMEOUT_MS: '2000',
+        // No webhook: e2e/comments.spec.ts tests it on a server of its own, with a receiver on a free port.
+        COMMENT_WEBHOOK_URL: '',
       },
     },
   ],

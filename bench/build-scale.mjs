@@ -1,16 +1,14 @@
 // How do build time, build memory and a post page's JavaScript grow with the number of posts?
 // Usage: npm run bench:build -- [posts=100] [--keep] [--timeout <seconds>]   (see docs/benchmarks.md)
-import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { listPrerenderedPages, measureOwnScripts, measurePageScripts } from './lib/page-weight.mjs'
 import { runPhase } from './lib/run-phase.mjs'
 import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
-import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from './lib/workspace.mjs'
+import { copyProject, createTempWorkspace, linkNodeModules } from '../lib/tooling/project-copy.mjs'
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 const LOG_TAIL_LINES = 40
 
 const seconds = (value) => value.toFixed(1)
@@ -45,8 +43,9 @@ function createAbortSignal(timeoutSeconds) {
 
 function prepareWorkspace(workspace, posts) {
   const startedAt = performance.now()
-  copyProjectSources(projectRoot, workspace)
-  const linkMode = linkNodeModules(projectRoot, workspace)
+  copyProject(workspace)
+  const linkMode = linkNodeModules(workspace)
+  mkdirSync(join(workspace, 'content', 'posts'), { recursive: true })
   const { averageWords } = writeSyntheticPosts(join(workspace, 'content', 'posts'), posts)
   print(`posts: ${posts} (avg ${Math.round(averageWords)} words)`)
   // Other builds on the machine slow this one down; the load average says how noisy the figures are.
@@ -141,7 +140,7 @@ function reportOutput(workspace, logFile) {
 async function main() {
   const options = parseOptions(process.argv.slice(2))
   const signal = createAbortSignal(options.timeoutSeconds)
-  const workspace = createWorkspace(projectRoot)
+  const workspace = createTempWorkspace()
   try {
     prepareWorkspace(workspace, options.posts)
     signal.throwIfAborted()
@@ -159,7 +158,7 @@ async function main() {
     } else {
       // Unlinking ~50k hard links takes a few seconds on a busy machine: say why nothing happens.
       console.error(`  removing ${workspace}…`)
-      removeWorkspace(workspace)
+      rmSync(workspace, { recursive: true, force: true })
     }
   }
 }

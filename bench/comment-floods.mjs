@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { burstsOfWorstBodies, floodFromOneClient, latenciesDuring, percentile, postComment } from './lib/floods.mjs'
-import { startProductionServer } from './lib/production-server.mjs'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
 if (!databaseUrl) {

@@ -1,38 +1,32 @@
-// `npm run bench:comments`: load on the comments API of a production server (`next start`), once
+// `npm run bench:comments`: load on the comments API of the production server (`npm start`), once
 // on PGlite and once on PostgreSQL (TEST_DATABASE_URL or DATABASE_URL, in a schema of its own that is
 // dropped afterwards; skipped without one). Prints requests/s and p50/p99 latency per case.
 //   BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune each run.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
-const port = Number(process.env.BENCH_PORT ?? 3115)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const readSlug = 'what-is-backend-engineering'
 const writeSlug = 'designing-a-rest-api-that-lasts'
 const seeded = 50
 
-if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
+if (!existsSync(path.join(root, '.next/standalone/server.js'))) {
   console.log('No production build: running `npm run build` first.')
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-async function startServer(env) {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      SITE_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: '',
+/** The standalone server, as `npm start` runs it, with a fresh PGlite folder unless `env` names a database. */
+const startServer = (env) =>
+  startProductionServer({
       // Limits out of the way: this measures the server and the database, not the limiter's refusals.
       COMMENT_RATE_LIMIT: '1000000000',
       COMMENT_RATE_LIMIT_POST: '1000000000',
@@ -41,28 +35,7 @@ async function startServer(env) {
       COMMENT_WEBHOOK_URL: '',
       COMMENT_IP_SECRET: randomBytes(24).toString('hex'),
       ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let errors = ''
-  child.stderr.on('data', (chunk) => (errors += chunk))
-  process.once('exit', () => child.kill('SIGKILL'))
-  const url = `http://127.0.0.1:${port}`
-  for (const deadline = Date.now() + 180_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${errors}`)
-    const status = await fetch(`${url}/api/comments?slug=${readSlug}`).then((r) => r.status, () => 0)
-    if (status === 200) break
-    if (Date.now() > deadline) throw new Error(`next start did not answer:\n${errors}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once('exit', resolve)
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
     })
-  return { url, stop }
-}
 
 const post = (url, slug, body) =>
   fetch(`${url}/api/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug, name: 'Bench', body }) })
@@ -116,12 +89,7 @@ async function benchCase(engine, env) {
 
 const results = []
 const loadBefore = loadavg()[0]
-const dataDir = mkdtempSync(path.join(tmpdir(), 'comments-bench-'))
-try {
-  results.push(...(await benchCase('PGlite', { PGLITE_DIR: path.join(dataDir, 'pglite') })))
-} finally {
-  rmSync(dataDir, { recursive: true, force: true })
-}
+results.push(...(await benchCase('PGlite', {})))
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
 if (postgresUrl) {
@@ -142,6 +110,6 @@ if (postgresUrl) {
 }
 
 // Server, database and load generator share this machine: its other load is part of the figures.
-console.log(`\nComments load: ${connections} connections, ${seconds} s per case, next start on 127.0.0.1:${port}, Node ${process.version}`)
+console.log(`\nComments load: ${connections} connections, ${seconds} s per case, the standalone server (npm start), Node ${process.version}`)
 console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`)
 console.table(results)

@@ -6,8 +6,9 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
-import { chromiumArgs, systemChromiumPath } from '../scripts/chromium.mjs'
-import { longestPostPath, startProductionServer } from './lib/production-server.mjs'
+import { chromiumArgs, systemChromiumPath } from '../lib/tooling/chromium.mjs'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
+import { longestPostPath } from './lib/posts.mjs'
 
 const runs = Number(process.argv[2] ?? 3)
 const MAX_FAILED_RUNS = 2
@@ -48,7 +49,7 @@ const format = {
   jsBytes: (v) => `${(v / 1024).toFixed(1)} KiB`,
 }
 
-const server = await startProductionServer()
+const server = await startProductionServer({}, { echo: true })
 const chrome = await chromeLauncher.launch({ chromePath: systemChromiumPath, chromeFlags })
 try {
   for (const [label, path] of [

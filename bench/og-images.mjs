@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { copyProject, projectRoot } from '../scripts/copy-project.mjs'
+import { copyProject, projectRoot } from '../lib/tooling/project-copy.mjs'
 
 const count = Number(process.argv[2] ?? 1000)
 if (!Number.isInteger(count) || count < 1) throw new Error('usage: node bench/og-images.mjs <number of posts>')

@@ -5,24 +5,25 @@
 //   with --posts N:  a throwaway copy of the project with N synthetic posts, built and served;
 //   with --root DIR: the build of another checkout (an older commit, for a before/after figure).
 import { spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { listPosts, startProductionServer } from './lib/production-server.mjs'
+import { copyProject, createTempWorkspace, linkNodeModules, projectRoot } from '../lib/tooling/project-copy.mjs'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
+import { listPosts } from './lib/posts.mjs'
 import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
-import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from './lib/workspace.mjs'
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' }, root: { type: 'string' } } })
 const seconds = Number(values.seconds)
 const connections = 50
 
 /** A copy of the project with `count` synthetic posts, built as `npm run build` builds it. */
 function buildSyntheticSite(count) {
-  const workspace = createWorkspace(projectRoot)
-  copyProjectSources(projectRoot, workspace)
-  linkNodeModules(projectRoot, workspace)
+  const workspace = createTempWorkspace()
+  copyProject(workspace)
+  linkNodeModules(workspace)
+  mkdirSync(join(workspace, 'content', 'posts'), { recursive: true })
   writeSyntheticPosts(join(workspace, 'content', 'posts'), count)
   process.stderr.write(`building ${count} synthetic posts in ${workspace}…\n`)
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: workspace, env: { ...process.env, PWD: workspace }, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -43,7 +44,7 @@ async function measure(url) {
 }
 
 const root = values.posts ? buildSyntheticSite(Number(values.posts)) : (values.root ?? projectRoot)
-const server = await startProductionServer({}, { root })
+const server = await startProductionServer({}, { root, echo: true })
 try {
   // "A post": the post of median length; "the longest post": the one with the longest body.
   const posts = listPosts(root)
@@ -69,5 +70,5 @@ try {
   console.log(`serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`)
 } finally {
   await server.stop()
-  if (values.posts) removeWorkspace(root)
+  if (values.posts) rmSync(root, { recursive: true, force: true })
 }

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import { burstsOfWorstBodies, floodFromOneClient, latenciesDuring, percentile, postComment } from '../bench/lib/floods.mjs'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
 import { realPostSlug as slug } from './support/real-site'
-import { startProductionServer, type ProductionServer } from './support/production-server'
+import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
 
 // What a flood of comment POSTs costs the readers of the same server. The database is PostgreSQL, a
 // process of its own (the embedded PGlite would run every query on the server's thread). This
@@ -12,7 +12,6 @@ import { startProductionServer, type ProductionServer } from './support/producti
 // server does now (`npm run bench:floods` prints the figures: p95 40–100 ms on this 2-core machine)
 // and far below what it did before: 160 ms of link detection per worst-case POST, and refused POSTs
 // queued for the write lock while the GETs waited for the pool's connections, for seconds.
-const port = Number(process.env.E2E_PORT ?? 3100) + 10
 const bound = 250
 
 test.describe(`comment floods and readers${skipWithoutPostgres ? ` (${skipReason})` : ''}`, () => {
@@ -24,7 +23,7 @@ test.describe(`comment floods and readers${skipWithoutPostgres ? ` (${skipReason
   test.beforeAll(async () => {
     schema = await createTestSchema('load')
     // One proxy hop trusted: each POST names its client in X-Forwarded-For, as a proxy would.
-    server = await startProductionServer(port, {
+    server = await startProductionServer({
       DATABASE_URL: schema.url,
       TRUST_PROXY_HOPS: '1',
       COMMENT_RATE_LIMIT: '3',

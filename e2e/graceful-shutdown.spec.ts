@@ -6,13 +6,11 @@ import path from 'node:path'
 import { expect, test } from './fixtures'
 import { unique } from './support/comments'
 import { realPostSlug as slug } from './support/real-site'
-import { startProductionServer, type ProductionServer } from './support/production-server'
+import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
 
-// `npm start` (scripts/start.mjs → lib/server/start.mjs), as an operator runs it, on a port of its own
-// (E2E_PORT + 6) and a PGlite folder of its own per test; SIGTERM is sent by hand. Every wait is on
-// an event: a log line, a response, the process's exit, a delivery reaching the receiver.
-const port = Number(process.env.E2E_PORT ?? 3100) + 6
-const url = `http://127.0.0.1:${port}`
+// `npm start` (scripts/start.mjs → lib/server/start.mjs), as an operator runs it, on a free port and
+// a PGlite folder of its own per test; SIGTERM is sent by hand. Every wait is on an event: a log
+// line, a response, the process's exit, a delivery reaching the receiver.
 const GRACE_MS = 10_000
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 })
@@ -23,7 +21,7 @@ test.afterEach(() => {
 })
 
 async function start(dataDir: string, env: Record<string, string> = {}) {
-  const server = await startProductionServer(port, {
+  const server = await startProductionServer({
     PGLITE_DIR: path.join(dataDir, 'pglite'),
     COMMENT_MODERATION: 'off',
     COMMENT_WEBHOOK_URL: '',
@@ -62,7 +60,7 @@ function exitWithinGrace(server: ProductionServer) {
  * the server's handler, so `accepted` resolves exactly when the request is in flight. The body is
  * written by the test.
  */
-function postInTwoParts(body: string) {
+function postInTwoParts(url: string, body: string) {
   const post: ClientRequest = request(`${url}/api/comments`, {
     method: 'POST',
     agent: false,
@@ -83,7 +81,7 @@ function postInTwoParts(body: string) {
 }
 
 /** What a new TCP connection to the server meets: 'connected', or the error code. (fetch could reuse a kept-alive one.) */
-function connectAnew() {
+function connectAnew(port: number) {
   return new Promise<string>((resolve) => {
     const socket = connect(port, '127.0.0.1')
     socket.once('connect', () => {
@@ -102,7 +100,7 @@ test('SIGTERM: the request in flight is answered and stored, new connections are
   const text = unique('in flight at SIGTERM')
   const body = JSON.stringify({ slug, name: 'Shutdown', body: text })
   const half = Math.floor(body.length / 2)
-  const { post, accepted, answer } = postInTwoParts(body)
+  const { post, accepted, answer } = postInTwoParts(server.url, body)
   await accepted
   post.write(body.slice(0, half))
 
@@ -111,7 +109,7 @@ test('SIGTERM: the request in flight is answered and stored, new connections are
   server.child.kill('SIGTERM')
   await draining
   // Refused while the first request still waits for the rest of its body.
-  expect(await connectAnew()).toBe('ECONNREFUSED')
+  expect(await connectAnew(server.port)).toBe('ECONNREFUSED')
   expect(server.child.exitCode).toBeNull()
 
   post.end(body.slice(half))
@@ -130,7 +128,7 @@ test('SIGTERM: the request in flight is answered and stored, new connections are
 
   // The comment is in the database the next process opens.
   const again = await start(dataDir)
-  const listed = (await (await fetch(`${url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
+  const listed = (await (await fetch(`${again.url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
   expect(listed.comments.map((comment) => comment.body)).toContain(text)
   again.child.kill('SIGTERM')
   expect(await exitWithinGrace(again), again.output()).toBe(0)
@@ -163,7 +161,7 @@ test('a webhook the receiver refused is delivered by the next process, at start-
     const first = await start(dataDir, env)
     const refusedThrice = arrived(3, 503)
     const text = unique('delivered after a restart')
-    const posted = await fetch(`${url}/api/comments`, {
+    const posted = await fetch(`${first.url}/api/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ slug, name: 'Outbox', body: text }),

@@ -9,11 +9,10 @@ import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/suppo
 import { countKeys, deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from '../test/support/redis'
 import { unique } from './support/comments'
 import { realPostSlug as slug } from './support/real-site'
-import { startProductionServer, type ProductionServer } from './support/production-server'
+import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
 
-// Each test starts its own standalone production servers (ports E2E_PORT + 1…4, + 7 and + 8), with settings
-// the shared server of the other specs must not have.
-const basePort = Number(process.env.E2E_PORT ?? 3100)
+// Each test starts its own standalone production servers (on free ports), with settings the shared
+// server of the other specs must not have.
 const lowLimits = { COMMENT_RATE_LIMIT: '3', COMMENT_RATE_LIMIT_POST: '1000', COMMENT_RATE_LIMIT_SITE: '1000', COMMENT_MODERATION: 'off' }
 const postPath = `/blog/${slug}`
 
@@ -68,7 +67,7 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
       COMMENT_RATE_LIMIT_POST: '1000',
       COMMENT_RATE_LIMIT_SITE: '1000',
     }
-    ;[a, b] = await Promise.all([startProductionServer(basePort + 1, env), startProductionServer(basePort + 2, env)])
+    ;[a, b] = await Promise.all([startProductionServer(env), startProductionServer(env)])
   })
   test.afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()])
@@ -171,7 +170,7 @@ test.describe('servers of their own', () => {
     const schema = await createTestSchema('instances')
     const env = { ...lowLimits, DATABASE_URL: schema.url }
     // Started together: both migrate the empty schema at once (the advisory lock serialises them).
-    const [a, b] = await Promise.all([startProductionServer(basePort + 3, env), startProductionServer(basePort + 4, env)])
+    const [a, b] = await Promise.all([startProductionServer(env), startProductionServer(env)])
     try {
       const marker = unique('shared')
       const statuses = []
@@ -194,7 +193,7 @@ test.describe('servers of their own', () => {
 
   test('a forged X-Forwarded-For or peer header does not escape the per-client limit; 1000 unknown slugs grow no memory cache', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'comments-e2e-'))
-    const server = await startProductionServer(basePort + 7, { ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
+    const server = await startProductionServer({ ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
     try {
       const marker = unique('forged')
       for (let i = 0; i < 3; i++) {
@@ -217,13 +216,13 @@ test.describe('servers of their own', () => {
   })
 
   test('a production server refuses to start without SITE_URL, saying so, rather than trust the Host header', async () => {
-    await expect(startProductionServer(basePort + 8, { SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') })).rejects.toThrow(
+    await expect(startProductionServer({ SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') })).rejects.toThrow(
       /The server cannot start:\s+SITE_URL is not set/,
     )
   })
 
   test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({ page }) => {
-    const server = await startProductionServer(basePort + 8, { VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
+    const server = await startProductionServer({ VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
     try {
       const response = await fetch(`${server.url}/api/comments?slug=${slug}`)
       expect(response.status).toBe(503)

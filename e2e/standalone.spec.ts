@@ -4,20 +4,18 @@ import path from 'node:path'
 import { expect, test } from './fixtures'
 import { unique } from './support/comments'
 import { realPostSlug as slug } from './support/real-site'
-import { startProductionServer } from './support/production-server'
+import { startProductionServer } from '../lib/tooling/production-server.mjs'
 
 // The Docker image holds .next/standalone and nothing else (Dockerfile). Started inside the project,
 // the server would quietly load whatever the build failed to trace from the project's node_modules;
 // a copy in a temporary folder, run as the image runs it, proves the folder is complete.
-const port = Number(process.env.E2E_PORT ?? 3100) + 7
-
 test('a copy of .next/standalone outside the project serves pages, assets and comments, and stops cleanly', async () => {
   test.setTimeout(300_000)
   const dir = mkdtempSync(path.join(tmpdir(), 'standalone-'))
   cpSync('.next/standalone', dir, { recursive: true })
   const env = { PGLITE_DIR: path.join(dir, '.data/pglite'), COMMENT_MODERATION: 'off', COMMENT_WEBHOOK_URL: '' }
   // The server entry, as the Docker image runs it (CMD in the Dockerfile).
-  const server = await startProductionServer(port, env, { script: 'lib/server/start.mjs', cwd: dir })
+  const server = await startProductionServer(env, { root: dir, script: 'lib/server/start.mjs' })
   try {
     const page = await fetch(`${server.url}/blog/${slug}`)
     expect(page.status).toBe(200)

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync } from 'node:fs'
 import path from 'node:path'
-import { copyProject, projectRoot } from './copy-project.mjs'
+import { copyProject, projectRoot } from '../lib/tooling/project-copy.mjs'
 
 const outDir = path.join(projectRoot, '.e2e-fixture-site')
 const contentDir = path.join(outDir, 'content')

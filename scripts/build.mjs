@@ -3,17 +3,17 @@
 // (lib/posts.ts), and the search index must leave out exactly the posts the pages leave out.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { copyStandaloneAssets } from '../lib/tooling/standalone-assets.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', BUILD_TIME: process.env.BUILD_TIME ?? new Date().toISOString() }
 
 // By name: `npm run` puts node_modules/.bin of the project and of every folder above it on PATH,
-// which a copy of the project inside it (scripts/copy-project.mjs) relies on.
+// which a copy of the project inside it (lib/tooling/project-copy.mjs) relies on.
 const steps = [
   ['contentlayer2', ['build']],
   ['npm', ['run', '--silent', 'search-index']],
   ['next', ['build']],
-  [process.execPath, ['scripts/copy-standalone-assets.mjs']],
 ]
 for (const [command, args] of steps) {
   const { status, signal, error } = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' })
@@ -22,3 +22,4 @@ for (const [command, args] of steps) {
     process.exit(status ?? 1)
   }
 }
+copyStandaloneAssets(root)

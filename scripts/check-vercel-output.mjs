@@ -4,19 +4,17 @@
 // resumes in a function on every view: the comments were a request-time hole again.
 // The CLI comes from the registry (`npx vercel@50`: its 50.x line still builds without logging in).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { copyProjectSources, createWorkspace, linkNodeModules, removeWorkspace } from '../bench/lib/workspace.mjs'
+import { copyProject, createTempWorkspace, linkNodeModules, projectRoot } from '../lib/tooling/project-copy.mjs'
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 const contentDir = path.join(projectRoot, process.env.CONTENT_DIR ?? 'content')
 
-const workspace = createWorkspace(projectRoot)
+const workspace = createTempWorkspace()
 let failures = []
 try {
-  copyProjectSources(projectRoot, workspace)
-  linkNodeModules(projectRoot, workspace)
+  copyProject(workspace)
+  linkNodeModules(workspace)
   // What `vercel link` would write; `vercel build` needs nothing else.
   mkdirSync(path.join(workspace, '.vercel'))
   const settings = { framework: 'nextjs', buildCommand: 'npm run build', installCommand: 'true', outputDirectory: null, nodeVersion: '20.x' }
@@ -44,7 +42,7 @@ try {
 } catch (error) {
   failures = [error instanceof Error ? error.message : String(error)]
 } finally {
-  removeWorkspace(workspace)
+  rmSync(workspace, { recursive: true, force: true })
 }
 if (failures.length > 0) {
   console.error(failures.join('\n'))

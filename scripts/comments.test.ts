@@ -9,16 +9,18 @@ import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/suppor
 import { runCommand, UsageError } from './comments'
 
 const listComments = async (db: Db, slug: string) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment))
+// PGlite: no running site to tell (a site on this database would be stopped while the CLI holds it).
+const site = { siteUrl: 'http://127.0.0.1:9', secret: undefined }
 
 async function run(db: Db, args: string[], stdin = '') {
   let output = ''
-  await runCommand(db, args, { write: (text) => (output += text), stdin: Readable.from([stdin]) })
+  await runCommand({ db, site }, args, { write: (text) => (output += text), stdin: Readable.from([stdin]) })
   return output
 }
 
 /** The posts whose pages a command says must be refreshed. */
 async function changed(db: Db, args: string[], stdin = '') {
-  return (await runCommand(db, args, { write: () => {}, stdin: Readable.from([stdin]) })).changedSlugs
+  return (await runCommand({ db, site }, args, { write: () => {}, stdin: Readable.from([stdin]) })).changedSlugs
 }
 
 async function seed(db: Db) {

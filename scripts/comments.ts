@@ -1,12 +1,20 @@
-// `npm run comments -- <command>`: moderate comments on PGlite (PGLITE_DIR) or DATABASE_URL.
+// `npm run comments -- <command>`: moderate comments on PGlite (PGLITE_DIR) or DATABASE_URL. The
+// commands are lib/comments/moderation-commands.ts; this parses arguments and prints.
 import { createInterface } from 'node:readline'
-import { closeDb, getDb, type Db } from '@/lib/db'
+import { closeDb, getDb } from '@/lib/db'
 import { getConfig } from '@/lib/config'
-import { requestRevalidation } from '@/lib/comments/revalidate'
-import { exportComments, importComments, listForModeration, setCommentStatus } from '@/lib/comments/store'
-import { hashBody } from '@/lib/comments/hash'
-import { formatComment, formatListLine, stripTerminalControls } from '@/lib/comments/cli-format'
-import { checkImport, type ImportLine } from '@/lib/comments/import-line'
+import { formatComment, formatListLine, formatPageRefresh, stripTerminalControls } from '@/lib/comments/cli-format'
+import type { ImportLine } from '@/lib/comments/import-line'
+import {
+  exportComments,
+  importComments,
+  listComments,
+  moderateComment,
+  showComment,
+  type ModerationContext,
+  type PageRefresh,
+  siteTargetOf,
+} from '@/lib/comments/moderation-commands'
 
 const usage = `Usage: npm run comments -- <command>
 
@@ -42,23 +50,24 @@ async function readLines(input: NodeJS.ReadableStream): Promise<ImportLine[]> {
 
 export type CommandIo = { write: (text: string) => void; stdin: NodeJS.ReadableStream }
 
-/** What a command changed: the posts whose cached pages no longer show their comments as stored. */
-export type CommandResult = { changedSlugs: string[] }
-const unchanged: CommandResult = { changedSlugs: [] }
+/** What a command changed: the posts whose cached pages were stale, and whether the site was told. */
+export type CommandResult = { changedSlugs: string[]; refresh: PageRefresh }
+const unchanged: CommandResult = { changedSlugs: [], refresh: { status: 'unneeded' } }
 
-/** Runs one command against `db`; output goes through `io.write` so tests can capture it. */
-export async function runCommand(db: Db, args: readonly string[], io: CommandIo): Promise<CommandResult> {
+/** Runs one command; output goes through `io.write` so tests can capture it. */
+export async function runCommand(context: ModerationContext, args: readonly string[], io: CommandIo): Promise<CommandResult> {
   const [command, ...rest] = args
   switch (command) {
     case 'list': {
-      const comments = await listForModeration(db, rest.includes('--pending') ? { status: 'pending' } : {})
-      if (comments.length === 0) io.write(rest.includes('--pending') ? 'No comments await moderation.\n' : 'No comments yet.\n')
+      const isPending = rest.includes('--pending')
+      const comments = await listComments(context.db, isPending ? { status: 'pending' } : {})
+      if (comments.length === 0) io.write(isPending ? 'No comments await moderation.\n' : 'No comments yet.\n')
       for (const comment of comments) io.write(`${formatListLine(comment)}\n`)
       return unchanged
     }
     case 'show': {
       const id = parseId(rest[0])
-      const comment = (await listForModeration(db)).find((candidate) => candidate.id === id)
+      const comment = await showComment(context.db, id)
       if (!comment) throw new UsageError(`There is no comment ${id}.`)
       io.write(formatComment(comment))
       return unchanged
@@ -67,59 +76,38 @@ export async function runCommand(db: Db, args: readonly string[], io: CommandIo)
     case 'delete':
     case 'spam': {
       const id = parseId(rest[0])
-      const status = command === 'approve' ? 'published' : command === 'delete' ? 'deleted' : 'spam'
-      const updated = await setCommentStatus(db, id, status)
-      if (!updated) throw new UsageError(`There is no comment ${id}.`)
-      io.write(`Comment ${id} is now ${status}.\n`)
-      return { changedSlugs: [updated.slug] }
+      const change = await moderateComment(context, id, command)
+      if (!change.isFound) throw new UsageError(`There is no comment ${id}.`)
+      io.write(`Comment ${id} is now ${change.comment.status}.\n`)
+      return { changedSlugs: [change.comment.slug], refresh: change.refresh }
     }
     case 'export': {
-      for (const comment of await exportComments(db)) io.write(`${JSON.stringify(comment)}\n`)
+      for (const comment of await exportComments(context.db)) io.write(`${JSON.stringify(comment)}\n`)
       return unchanged
     }
     case 'import': {
       const { createReadStream } = await import('node:fs')
-      const lines = await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin)
-      const existing = new Map((await exportComments(db)).map((comment) => [comment.id, comment.slug]))
-      const { comments, problems } = checkImport(lines, { now: new Date(), existing })
-      if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\nNothing was imported.`)
-      const { imported, skipped, slugs } = await importComments(db, comments, hashBody)
-      io.write(`Imported ${imported} comments, skipped ${skipped} already present.\n`)
-      return { changedSlugs: slugs }
+      const outcome = await importComments(context, await readLines(rest[0] ? createReadStream(rest[0]) : io.stdin))
+      if (!outcome.isImported) throw new UsageError(`${outcome.problems.join('\n')}\nNothing was imported.`)
+      io.write(`Imported ${outcome.imported} comments, skipped ${outcome.skipped} already present.\n`)
+      return { changedSlugs: outcome.slugs, refresh: outcome.refresh }
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`)
   }
 }
 
-/**
- * Tells the running site which posts changed, so their cached pages show it on the next view. PGlite
- * needs nothing: the server is stopped while the CLI holds its database, and its cache starts empty.
- */
-async function refreshPages(db: Db, slugs: readonly string[]): Promise<boolean> {
-  if (slugs.length === 0 || db.kind === 'pglite') return true
-  const { revalidateSecret: secret, site } = getConfig()
-  const outcome = secret
-    ? await requestRevalidation(site.url, secret, slugs)
-    : { isDone: false as const, reason: 'REVALIDATE_SECRET is not set' }
-  if (outcome.isDone) {
-    console.log(`Refreshed the page of ${slugs.length === 1 ? 'the post' : `${slugs.length} posts`} on ${site.url}.`)
-    return true
-  }
-  console.error(
-    `The change is stored, but the site still shows the old page(s) of ${slugs.join(', ')}: ${outcome.reason}.\n` +
-      'Set SITE_URL and REVALIDATE_SECRET as on the server and run the command again, or restart the server.',
-  )
-  return false
-}
-
 async function main() {
   const args = process.argv.slice(2)
   if (!args[0] || args[0] === 'help' || args[0] === '--help') return void process.stdout.write(`${usage}\n`)
   try {
-    const db = await getDb()
-    const { changedSlugs } = await runCommand(db, args, { write: (text) => process.stdout.write(text), stdin: process.stdin })
-    if (!(await refreshPages(db, changedSlugs))) process.exitCode = 1
+    const context = { db: await getDb(), site: siteTargetOf(getConfig()) }
+    const { refresh } = await runCommand(context, args, { write: (text) => process.stdout.write(text), stdin: process.stdin })
+    const report = formatPageRefresh(refresh)
+    if (report?.isStale) {
+      process.stderr.write(report.text)
+      process.exitCode = 1
+    } else if (report) process.stdout.write(report.text)
   } catch (error) {
     console.error(stripTerminalControls(error instanceof Error ? error.message : String(error), { keepNewlines: true }))
     process.exitCode = error instanceof UsageError ? 2 : 1

@@ -70,10 +70,20 @@ async function main() {
   if (!options.hasComments) return void process.stdout.write('Comments not imported (--no-comments).\n')
   // Loaded here, not above: without comments the database driver is never even loaded.
   const { closeDb, getDb } = await import('@/lib/db')
+  const { getConfig } = await import('@/lib/config')
+  const { siteTargetOf } = await import('@/lib/comments/moderation-commands')
   const { importBloggerComments } = await import('@/lib/blogger/comments')
+  const { formatPageRefresh } = await import('@/lib/comments/cli-format')
   try {
-    const result = await importBloggerComments(await getDb(), plan.comments.comments)
+    const context = { db: await getDb(), site: siteTargetOf(getConfig()) }
+    const result = await importBloggerComments(context, plan.comments.comments)
     process.stdout.write(`Comments: imported ${result.imported}, ${result.alreadyPresent} already present.\n`)
+    // As `npm run comments -- import`: stored, but a site that still shows the old pages is an error.
+    const report = formatPageRefresh(result.refresh)
+    if (report?.isStale) {
+      process.stderr.write(report.text)
+      process.exitCode = 1
+    } else if (report) process.stdout.write(report.text)
     if (result.collided > 0) throw new Error(`${result.collided} comments found their id taken by a new comment meanwhile: run the import again.`)
   } finally {
     await closeDb()

@@ -3,8 +3,6 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 /** A post of the fixture site (test/fixtures/content/site), where the comment tests run. */
 export const slug = 'a-tour-of-the-backend'
 export const postPath = `/blog/${slug}`
-/** E2E_PORT + 9: where playwright.config.ts points COMMENT_WEBHOOK_URL. */
-export const webhookPort = Number(process.env.E2E_PORT ?? 3100) + 9
 
 /** A text no other test (or retry) uses, so assertions find exactly this test's comment. */
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`

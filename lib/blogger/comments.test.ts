@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '@/lib/db'
@@ -7,6 +10,7 @@ import { toPublicComment } from '@/lib/comments/public-comment'
 import { exportComments, insertComment, listVisibleComments, type NewComment } from '@/lib/comments/store'
 import { buildThreads } from '@/lib/comments/thread'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
+import type { ModerationContext } from '@/lib/comments/moderation-commands'
 import { importBloggerComments } from './comments'
 import { parseBloggerExport } from './export'
 import { planImport } from './plan'
@@ -45,28 +49,59 @@ for (const engine of engines) {
     let db: Db
     let drop: () => Promise<void>
     let siteCommentId: number
+    // The running site: records what it is asked to refresh (POST /api/revalidate).
+    let site: Server
+    const revalidated: Array<{ authorization: string | undefined; body: unknown }> = []
+    let context: ModerationContext
+    const importOnce = async (file: string) => {
+      const { imported, alreadyPresent, collided } = await importBloggerComments(context, commentsOf(file))
+      return { imported, alreadyPresent, collided }
+    }
     beforeAll(async () => {
       ;({ db, drop } = await engine.open())
+      site = createServer((req, res) => {
+        let text = ''
+        req.on('data', (chunk: Buffer) => (text += chunk))
+        req.on('end', () => {
+          revalidated.push({ authorization: req.headers.authorization, body: JSON.parse(text) })
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+        })
+      })
+      site.listen(0, '127.0.0.1')
+      await once(site, 'listening')
+      context = { db, site: { siteUrl: `http://127.0.0.1:${(site.address() as AddressInfo).port}`, secret: 'test-secret' } }
       siteCommentId = (await insertComment(db, siteComment('what-is-backend-engineering', 'Site reader', 'A comment posted on this site before the import'))).id
     })
     afterAll(async () => {
+      site?.close()
       await db?.close()
       await drop?.()
     })
 
     it('stores the live comments on the right posts, in order, with replies one level deep; the site’s own comment is untouched', async () => {
-      expect(await importBloggerComments(db, commentsOf('feed.atom'))).toEqual({ imported: 8, alreadyPresent: 0, collided: 0 })
+      const first = await importBloggerComments(context, commentsOf('feed.atom'))
+      expect(first).toMatchObject({ imported: 8, alreadyPresent: 0, collided: 0 })
+      // As `npm run comments -- import`: a server on PostgreSQL is told which pages changed; one on
+      // PGlite is stopped while the import holds the database.
+      const slugs = ['what-is-backend-engineering', 'postgresql-indexes-cafe']
+      if (db.kind === 'pglite') {
+        expect(first.refresh).toEqual({ status: 'unneeded' })
+        expect(revalidated).toEqual([])
+      } else {
+        expect(first.refresh).toEqual({ status: 'refreshed', slugs: expect.arrayContaining(slugs), siteUrl: context.site.siteUrl })
+        expect(revalidated).toEqual([{ authorization: 'Bearer test-secret', body: { slugs: expect.arrayContaining(slugs) } }])
+      }
 
-      const first = buildThreads(await listComments(db, 'what-is-backend-engineering'))
-      expect(first.map((thread) => [thread.name, thread.replies.map((reply) => reply.name)])).toEqual([
+      const threads = buildThreads(await listComments(db, 'what-is-backend-engineering'))
+      expect(threads.map((thread) => [thread.name, thread.replies.map((reply) => reply.name)])).toEqual([
         ['Alice Martin', ['Backend Playbook', 'Bob']],
         ['Chloé Dubois', []],
         ['Site reader', []],
       ])
-      expect(first[0]?.body).toBe('Clear introduction, thanks!\n\nWould you cover message queues next?')
-      expect(first[0]?.replies[1]?.body).toBe('Looking forward to it. This helped me a lot: Microservices, by Martin Fowler (https://martinfowler.com/articles/microservices.html)')
-      expect(first[0]?.createdAt).toBe('2024-05-03T08:12:00.000Z')
-      expect(first.find((thread) => thread.name === 'Site reader')?.id).toBe(siteCommentId)
+      expect(threads[0]?.body).toBe('Clear introduction, thanks!\n\nWould you cover message queues next?')
+      expect(threads[0]?.replies[1]?.body).toBe('Looking forward to it. This helped me a lot: Microservices, by Martin Fowler (https://martinfowler.com/articles/microservices.html)')
+      expect(threads[0]?.createdAt).toBe('2024-05-03T08:12:00.000Z')
+      expect(threads.find((thread) => thread.name === 'Site reader')?.id).toBe(siteCommentId)
 
       const second = buildThreads(await listComments(db, 'postgresql-indexes-cafe'))
       expect(second.map((thread) => [thread.name, thread.replies.map((reply) => `${reply.name}: ${reply.body}`)])).toEqual([
@@ -79,8 +114,11 @@ for (const engine of engines) {
 
     it('adds nothing when run again, from either export format', async () => {
       const before = await exportComments(db)
-      expect(await importBloggerComments(db, commentsOf('feed.atom'))).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
-      expect(await importBloggerComments(db, commentsOf('blog-export.xml'))).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
+      const requests = revalidated.length
+      expect(await importOnce('feed.atom')).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
+      expect(await importOnce('blog-export.xml')).toEqual({ imported: 0, alreadyPresent: 8, collided: 0 })
+      // Nothing changed: no page to refresh.
+      expect(revalidated).toHaveLength(requests)
       expect(await exportComments(db)).toEqual(before)
     })
 

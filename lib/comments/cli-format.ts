@@ -2,6 +2,7 @@
 // moderator nor drive the terminal: escape sequences can clear the screen, rewrite earlier lines,
 // set the window title or make links (OSC 8), and direction overrides can reorder what is shown.
 import { findLinks, hasLink } from './links'
+import type { PageRefresh } from './moderation-commands'
 import type { StoredComment } from './types'
 
 // Whole sequences first (CSI, OSC, DCS/SOS/PM/APC strings, two-character escapes), 7- and 8-bit,
@@ -72,4 +73,22 @@ export function formatComment(comment: StoredComment): string {
     ...body.split('\n').map((line) => `  | ${line}`),
   ]
   return `${lines.join('\n')}\n`
+}
+
+/**
+ * What a CLI says after a change: that the site refreshed the posts' pages, or that it still shows
+ * the old ones and how to fix that (then `isStale`). Nothing when no page needed refreshing.
+ */
+export function formatPageRefresh(refresh: PageRefresh): { text: string; isStale: boolean } | undefined {
+  if (refresh.status === 'unneeded') return undefined
+  const { slugs } = refresh
+  if (refresh.status === 'refreshed') {
+    return { text: `Refreshed the page of ${slugs.length === 1 ? 'the post' : `${slugs.length} posts`} on ${refresh.siteUrl}.\n`, isStale: false }
+  }
+  return {
+    text:
+      `The change is stored, but the site still shows the old page(s) of ${slugs.map(oneLine).join(', ')}: ${oneLine(refresh.reason)}.\n` +
+      'Set SITE_URL and REVALIDATE_SECRET as on the server and run the command again, or restart the server.\n',
+    isStale: true,
+  }
 }

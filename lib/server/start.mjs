@@ -10,7 +10,7 @@ import { recordPeerAddress } from './peer-address.mjs'
 import { parseServerSettings } from './settings.mjs'
 
 // The production server: `npm start` (scripts/start.mjs) and the Docker image run this file from
-// .next/standalone (scripts/copy-standalone-assets.mjs copies it there). It replaces the generated
+// .next/standalone (lib/tooling/standalone-assets.mjs copies it there at the end of `npm run build`). It replaces the generated
 // server.js so that the http.Server is ours: its timeouts, the socket address of each request
 // (lib/server/peer-address.mjs), and the shutdown (lib/server/graceful-shutdown.mjs).
 

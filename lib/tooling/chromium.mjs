@@ -1,7 +1,8 @@
-// The Chromium the e2e tests (playwright.config.ts) and bench/lighthouse.mjs drive. Plain .mjs, so
-// the benchmarks run it under `node`; chromium.d.mts types it for the TypeScript config. It lives in
-// scripts/ because the project copies that build the fixture site and the benchmarks' sites
-// (scripts/copy-project.mjs) leave out test/ and bench/, and `next build` typechecks the config.
+// @ts-check
+// The Chromium the e2e tests (playwright.config.ts) and bench/lighthouse.mjs drive. Plain .mjs with
+// JSDoc types, so the benchmarks run it under `node` and the TypeScript config imports it. Not in
+// e2e/ or bench/: the project copies that build the fixture site and the benchmarks' sites
+// (lib/tooling/project-copy.mjs) leave those out, and `next build` typechecks the config.
 import { existsSync } from 'node:fs'
 
 const debianChromium = '/usr/bin/chromium'
@@ -16,6 +17,7 @@ export const systemChromiumPath = existsSync(debianChromium) ? debianChromium : 
  * The sandbox needs user namespaces that CI containers do not give a root process; the network
  * flags stop Chromium from calling Google's services, which a closed network refuses one by one.
  */
+/** @type {readonly string[]} */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,2 +1,0 @@
-export declare const systemChromiumPath: string | undefined
-export declare const chromiumArgs: readonly string[]
