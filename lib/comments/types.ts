@@ -24,3 +24,9 @@ export type PublicComment = {
   createdAt: string
   status: CommentStatus
 }
+
+/**
+ * A public comment with its Markdown `body` rendered: `html` is sanitized server output
+ * (lib/comments/markdown.ts), null exactly when `body` is. `body` stays the source as written.
+ */
+export type RenderedComment = PublicComment & { html: string | null }
