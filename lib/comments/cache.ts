@@ -1,9 +1,10 @@
 import 'server-only'
 import { cacheLife, cacheTag } from 'next/cache'
 import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb } from '@/lib/db'
+import { renderComment } from './markdown'
 import { toPublicComment } from './public-comment'
 import { listVisibleComments } from './store'
-import type { PublicComment } from './types'
+import type { RenderedComment } from './types'
 
 // The comments of a post as the cached page shows them. They are read once, kept until a write
 // invalidates the post's tag (a new published comment, any moderation change), and served from the
@@ -13,7 +14,7 @@ import type { PublicComment } from './types'
 export const commentsTag = (slug: string) => `comments:${slug}`
 
 export type CommentsSnapshot =
-  | { state: 'loaded'; comments: PublicComment[] }
+  | { state: 'loaded'; comments: RenderedComment[] }
   /** The database could not be read: the page says so, and tries again soon. */
   | { state: 'unavailable' }
   /** No database on a host without a persistent disk (Vercel without DATABASE_URL). */
@@ -41,8 +42,10 @@ export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapsho
   }
   try {
     const comments = await listVisibleComments(await getDb(), slug)
+    // Markdown is rendered here, once per change of the post's comments, not per view.
+    const rendered = await Promise.all(comments.map((comment) => renderComment(toPublicComment(comment))))
     cacheLife('max')
-    return { state: 'loaded', comments: comments.map((comment) => toPublicComment(comment)) }
+    return { state: 'loaded', comments: rendered }
   } catch (error) {
     if (error instanceof DatabaseNotConfiguredError) {
       cacheLife('max')

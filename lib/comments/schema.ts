@@ -48,6 +48,9 @@ export const commentInputSchema = z.strictObject(
 
 export type CommentInput = z.infer<typeof commentInputSchema>
 
+/** What `POST /api/comments/preview` accepts: a body, checked exactly as a posted one. */
+export const commentPreviewSchema = z.strictObject({ body: textField('body') }, { error: 'unknown-field' })
+
 export type CommentProblems = {
   codes: CommentErrorCode[]
   fieldErrors: Record<string, string[]>

@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache'
 import { getEnv } from '@/lib/env'
 import { commentsTag, getCommentsSnapshot } from '@/lib/comments/cache'
 import { describeFailure, describeServerError } from '@/lib/comments/failures'
+import { renderComment } from '@/lib/comments/markdown'
 import { isCrossSite, originPolicyFromEnv } from '@/lib/comments/origin'
 import { readJsonBody } from '@/lib/comments/request'
 import { errorJson, failureJson, json } from '@/lib/comments/responses'
@@ -43,7 +44,7 @@ export async function POST(request: Request) {
     const result = await submitComment(await getCommentServices(invalidate), parsed.data, clientOf(request.headers))
     if (result.kind !== 'created') return failureJson(describeFailure(result))
     const replayed = result.isReplay ? { 'idempotent-replayed': 'true' } : undefined
-    return json(result.comment.status === 'published' ? 201 : 202, { comment: result.comment }, replayed)
+    return json(result.comment.status === 'published' ? 201 : 202, { comment: await renderComment(result.comment) }, replayed)
   } catch (error) {
     return failureJson(describeServerError(error, 'posting a comment'))
   }
