@@ -156,7 +156,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
       </button>
       <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">{status}</p>
       {posted ? (
-        <section aria-label={posted.isPublished ? 'Your comment' : 'Your comment, awaiting moderation'} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
+        <section aria-label={posted.isPublished ? 'Just posted' : 'Just posted, awaiting moderation'} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
           <CommentHtml html={posted.html} />
         </section>
       ) : null}

@@ -51,7 +51,7 @@ export function PreviewToggle({ isPreview, onChange }: { isPreview: boolean; onC
   if (!isHydrated) return null
   const buttonClass = 'rounded-md px-3 py-1 text-sm font-medium aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100'
   return (
-    <div role="group" aria-label="Comment view" className="mt-1 inline-flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+    <div role="group" aria-label="Write or preview" className="mt-1 inline-flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
       <button type="button" aria-pressed={!isPreview} onClick={() => onChange(false)} className={buttonClass}>Write</button>
       <button type="button" aria-pressed={isPreview} onClick={() => onChange(true)} className={buttonClass}>Preview</button>
     </div>
