@@ -48,6 +48,8 @@ test('a reply is posted under its comment, indented in its replies list', async 
 test('a comment can be written and sent with the keyboard alone', async ({ page }) => {
   const name = unique('Keyboard')
   await page.goto(`${postPath}#comment-form`)
+  // Typed before hydration, the first letters can be replaced by the restored draft name.
+  await waitForHydratedForm(page)
   await commentForm(page).getByLabel('Name').focus()
   await page.keyboard.type(name)
   // The Write / Preview buttons sit above the text box, as in the tab order.
