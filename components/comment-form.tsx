@@ -8,6 +8,8 @@ import { idleFormState, type ReplyOption } from '@/lib/comments/form-state'
 import { rememberOwnComment } from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
 import { useReply } from './comment-reply'
+import { CommentHtml } from './comment-html'
+import { PreviewPanel, PreviewToggle, useCommentPreview } from './comment-preview'
 import { useCommentDraft } from './use-comment-draft'
 import { useIsHydrated } from './use-is-hydrated'
 
@@ -39,6 +41,10 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const [isSending, setIsSending] = useState(false)
   const [isRefreshing, startRefresh] = useTransition()
   const [focusId, setFocusId] = useState<number>()
+  const [isPreview, setIsPreview] = useState(false)
+  const preview = useCommentPreview()
+  // The comment just posted, as the server rendered it: shown at once, before the refreshed list has it.
+  const [posted, setPosted] = useState<{ id: number; html: string; isPublished: boolean }>()
   const bodyRef = useRef<HTMLTextAreaElement>(null)
   const isHydrated = useIsHydrated()
 
@@ -49,8 +55,12 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   // Once the refreshed list is on the page, move focus to the new comment.
   useEffect(() => {
     if (isRefreshing || focusId === undefined) return
-    document.getElementById(`comment-${focusId}`)?.focus()
-    setFocusId(undefined) // eslint-disable-line react-hooks/set-state-in-effect
+    const comment = document.getElementById(`comment-${focusId}`)
+    comment?.focus()
+    /* eslint-disable react-hooks/set-state-in-effect */
+    if (comment) setPosted(undefined) // the list shows it now
+    setFocusId(undefined)
+    /* eslint-enable react-hooks/set-state-in-effect */
   }, [isRefreshing, focusId])
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -61,11 +71,13 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     const input = { slug, name: draft.name, body: draft.body, parentId: replyTo?.id, website }
     const fieldErrors = checkCommentText(input)
     if (Object.keys(fieldErrors).length > 0) {
+      if (fieldErrors.body) showWrite()
       setErrors(fieldErrors)
       setStatus(`Your comment was not posted: ${Object.values(fieldErrors).flat().join(' ')}`)
       return
     }
     setIsSending(true)
+    setPosted(undefined)
     setErrors({})
     setStatus('Posting your comment…')
     const result = await postComment(input, draft.keyFor(JSON.stringify([slug, replyTo?.id, normalizeText(draft.name), normalizeText(draft.body)])))
@@ -81,14 +93,23 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     }
     draft.clear()
     setReplyTo(undefined)
+    showWrite()
     const isPublished = result.comment.status === 'published'
     // The secret that lets this browser edit or delete the comment for a while (the list's Edit and Delete buttons).
     if (result.edit) rememberOwnComment(result.comment.id, { ...result.edit, body: result.comment.body ?? '' })
+    setPosted({ id: result.comment.id, html: result.comment.html ?? '', isPublished })
     setStatus(isPublished ? outcomeMessage.published : outcomeMessage.pending)
     if (isPublished) setFocusId(result.comment.id)
     // The post's cached page was invalidated by the POST: this fetches the page with the comment in it.
     startRefresh(() => router.refresh())
   }
+
+  function showPreview(isOn: boolean) {
+    setIsPreview(isOn)
+    if (isOn) void preview.render(draft.body)
+    else preview.cancel()
+  }
+  const showWrite = () => showPreview(false)
 
   function cancelReply(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault()
@@ -119,10 +140,14 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         <FieldError id="comment-name-error" messages={errors.name} />
       </div>
       <div>
-        <label htmlFor="comment-body" className="font-medium">Comment</label>
-        <textarea id="comment-body" ref={bodyRef} name="body" rows={6} value={draft.body} onChange={(e) => draft.setBody(e.target.value)} aria-invalid={Boolean(errors.body)} aria-describedby={describedBy('body', 'comment-body-hint')} className={inputClass} />
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <label htmlFor="comment-body" className="font-medium">Comment</label>
+          <PreviewToggle isPreview={isPreview} onChange={showPreview} />
+        </div>
+        {isPreview ? <PreviewPanel state={preview.state} /> : null}
+        <textarea id="comment-body" ref={bodyRef} name="body" rows={6} hidden={isPreview} value={draft.body} onChange={(e) => draft.setBody(e.target.value)} aria-invalid={Boolean(errors.body)} aria-describedby={describedBy('body', 'comment-body-hint')} className={inputClass} />
         <p id="comment-body-hint" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Plain text; line breaks are kept. Comments with links wait for moderation. With JavaScript on, you can edit or delete your comment from this browser for a few minutes after posting. <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>{count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters</span>
+          Markdown: *italic*, **bold**, `code`, code blocks between ``` lines (name the language after the first: ```ts), lists, &gt; quotes and [links](https://…). No images, HTML or headings. Line breaks are kept. Comments with links wait for moderation. With JavaScript on, you can edit or delete your comment from this browser for a few minutes after posting. <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>{count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters</span>
         </p>
         <FieldError id="comment-body-error" messages={errors.body} />
       </div>
@@ -135,6 +160,11 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         {isSending ? 'Posting…' : 'Post comment'}
       </button>
       <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">{status}</p>
+      {posted ? (
+        <section aria-label={posted.isPublished ? 'Just posted' : 'Just posted, awaiting moderation'} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
+          <CommentHtml html={posted.html} />
+        </section>
+      ) : null}
     </form>
   )
 }

@@ -1,10 +1,11 @@
 import { formatDateTime } from '@/lib/format'
 import type { CommentThread } from '@/lib/comments/thread'
-import type { PublicComment } from '@/lib/comments/types'
+import type { RenderedComment } from '@/lib/comments/types'
+import { CommentHtml } from './comment-html'
 import { ReplyLink } from './comment-reply'
 import { OwnCommentActions } from './own-comment-actions'
 
-export type CommentListProps = { threads: readonly CommentThread[] }
+export type CommentListProps = { threads: readonly CommentThread<RenderedComment>[] }
 
 export function CommentList({ threads }: CommentListProps) {
   if (threads.length === 0) {
@@ -34,9 +35,9 @@ export function CommentList({ threads }: CommentListProps) {
 // a reader without JavaScript after posting) lands on it, highlighted.
 const itemClass = 'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 dark:target:bg-teal-950'
 
-function CommentItem({ comment }: { comment: PublicComment }) {
+function CommentItem({ comment }: { comment: RenderedComment }) {
   const headingId = `comment-${comment.id}-author`
-  if (comment.status !== 'published' || comment.name === null || comment.body === null) {
+  if (comment.status !== 'published' || comment.name === null || comment.html === null) {
     return (
       <article id={`comment-${comment.id}`} tabIndex={-1} className={`${itemClass} text-sm text-zinc-500 italic dark:text-zinc-400`}>
         <p>Comment deleted.</p>
@@ -60,10 +61,7 @@ function CommentItem({ comment }: { comment: PublicComment }) {
           </span>
         ) : null}
       </header>
-      {/* Plain text only: React escapes it, and pre-wrap keeps the commenter's line breaks. */}
-      <p dir="auto" className="mt-1 break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
-        {comment.body}
-      </p>
+      <CommentHtml html={comment.html} className="mt-1" />
       <ReplyLink id={comment.id} name={comment.name} />
       <OwnCommentActions id={comment.id} name={comment.name} />
     </article>

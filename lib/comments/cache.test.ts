@@ -22,11 +22,11 @@ afterEach(() => {
 })
 
 describe('getCommentsSnapshot', () => {
-  it('reads the comments and keeps them until the post\'s tag is invalidated', async () => {
+  it('reads the comments, with their Markdown rendered, and keeps them until the post\'s tag is invalidated', async () => {
     getDb.mockResolvedValue(database([row]))
     expect(await getCommentsSnapshot('p')).toEqual({
       state: 'loaded',
-      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', createdAt: '2026-06-01T12:00:00.000Z', editedAt: null, status: 'published' }],
+      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', html: '<p>Hi</p>', createdAt: '2026-06-01T12:00:00.000Z', editedAt: null, status: 'published' }],
     })
     expect(tags).toEqual(['comments:p'])
     expect(life).toEqual(['max'])

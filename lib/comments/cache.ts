@@ -2,9 +2,10 @@ import 'server-only'
 import { cacheLife, cacheTag } from 'next/cache'
 import { isBuildPhase } from '@/lib/build-config'
 import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb, type Queryable } from '@/lib/db'
+import { renderComment } from './markdown'
 import { toPublicComment } from './public-comment'
 import { countPublishedComments, listRecentPublishedComments, listVisibleComments } from './store'
-import type { PublicComment, StoredComment } from './types'
+import type { RenderedComment, StoredComment } from './types'
 
 // The comments of a post as the cached page shows them. They are read once, kept until a write
 // invalidates the post's tag (a new published comment, any moderation change), and served from the
@@ -29,7 +30,7 @@ type Unread =
   /** Prerendered by `next build`, which never reads the database. */
   | { state: 'not-read' }
 
-export type CommentsSnapshot = { state: 'loaded'; comments: PublicComment[] } | Unread
+export type CommentsSnapshot = { state: 'loaded'; comments: RenderedComment[] } | Unread
 
 /**
  * What is not the truth must not stay long: a snapshot the build made without the database, or one
@@ -65,7 +66,10 @@ async function readForCache<T>(what: string, read: (db: Queryable) => Promise<T>
 export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapshot> {
   'use cache'
   cacheTag(commentsTag(slug))
-  const read = await readForCache('comments', async (db) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment)))
+  // Markdown is rendered here, once per change of the post's comments, not per view.
+  const read = await readForCache('comments', async (db) =>
+    Promise.all((await listVisibleComments(db, slug)).map((comment) => renderComment(toPublicComment(comment)))),
+  )
   return read.state === 'loaded' ? { state: 'loaded', comments: read.value } : read
 }
 

@@ -1,5 +1,5 @@
-import { isPublicComment, isRecord, readProblem } from './public-comment'
-import type { PublicComment } from './types'
+import { isRecord, isRenderedComment, readProblem } from './public-comment'
+import type { RenderedComment } from './types'
 
 // The one fetch helper for comments in the browser.
 
@@ -10,9 +10,9 @@ export type EditGrant = { secret: string; until: string }
 
 export type Rejected = { kind: 'rejected'; status: number; error: string; fieldErrors: Record<string, string[]>; retryAfterSeconds?: number }
 
-export type PostCommentResult = { kind: 'created'; comment: PublicComment; edit?: EditGrant } | Rejected | { kind: 'network-error' }
+export type PostCommentResult = { kind: 'created'; comment: RenderedComment; edit?: EditGrant } | Rejected | { kind: 'network-error' }
 
-export type EditCommentResult = { kind: 'edited'; comment: PublicComment; until: string } | Rejected | { kind: 'network-error' }
+export type EditCommentResult = { kind: 'edited'; comment: RenderedComment; until: string } | Rejected | { kind: 'network-error' }
 
 export type DeleteCommentResult = { kind: 'deleted' } | Rejected | { kind: 'network-error' }
 
@@ -50,7 +50,7 @@ export async function postComment(draft: CommentDraft, idempotencyKey: string): 
   })
   if (!sent) return { kind: 'network-error' }
   const { response, body } = sent
-  if (response.ok && isRecord(body) && isPublicComment(body.comment)) {
+  if (response.ok && isRecord(body) && isRenderedComment(body.comment)) {
     const edit = readGrant(body)
     return { kind: 'created', comment: body.comment, ...(edit && { edit }) }
   }
@@ -66,7 +66,7 @@ export async function editComment(id: number, secret: string, text: { body: stri
   })
   if (!sent) return { kind: 'network-error' }
   const { response, body } = sent
-  if (response.ok && isRecord(body) && isPublicComment(body.comment) && typeof body.editableUntil === 'string') {
+  if (response.ok && isRecord(body) && isRenderedComment(body.comment) && typeof body.editableUntil === 'string') {
     return { kind: 'edited', comment: body.comment, until: body.editableUntil }
   }
   return rejected(response, body, 'save your comment')
@@ -76,4 +76,21 @@ export async function deleteComment(id: number, secret: string): Promise<DeleteC
   const sent = await send(`/api/comments/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secret}` } })
   if (!sent) return { kind: 'network-error' }
   return sent.response.status === 204 ? { kind: 'deleted' } : rejected(sent.response, sent.body, 'delete your comment')
+}
+
+export type PreviewResult = { kind: 'rendered'; html: string } | { kind: 'rejected'; error: string } | { kind: 'network-error' }
+
+/** The text as the page will show it: rendered by the server (POST /api/comments/preview), so no Markdown code ships to readers. */
+export async function previewComment(body: string, signal?: AbortSignal): Promise<PreviewResult> {
+  let response: Response
+  try {
+    response = await fetch('/api/comments/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }), signal })
+  } catch {
+    return { kind: 'network-error' }
+  }
+  const answer: unknown = await response.json().catch(() => undefined)
+  if (response.ok && isRecord(answer) && typeof answer.html === 'string') return { kind: 'rendered', html: answer.html }
+  const problem = readProblem(answer)
+  const message = problem ? [problem.error, ...Object.values(problem.fieldErrors).flat()].join(' ') : `The preview failed (HTTP ${response.status}).`
+  return { kind: 'rejected', error: message }
 }

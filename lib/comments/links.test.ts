@@ -49,6 +49,10 @@ describe('hasLink holds what a reader would read as a link', () => {
     ['a Markdown link', '[text](x)'],
     ['an HTML link', '<a href=x>'],
     ['a BBCode link', '[url=x]y[/url]'],
+    ['a Markdown reference whose address hides behind entities', '[see][r]\n\n[r]: h&#116;tps://evil&#46;com'],
+    ['a Markdown shortcut reference', '[r]\n\n> [r]: //evil'],
+    ['a Markdown autolink of any scheme', '<irc:evil>'],
+    ['a Markdown e-mail autolink without a TLD', '<ada@localhost>'],
   ])('holds %s: %j', (_, text) => {
     expect(hasLink(text)).toBe(true)
   })
@@ -74,6 +78,8 @@ describe('hasLink publishes what is no link, common in a backend blog', () => {
     ['Chinese sentences with ideographic full stops', '我喜欢这篇文章。中国很大。'],
     ['an email without a TLD', 'root@localhost'],
     ['a bare www.', 'the www. prefix'],
+    ['indexing and comparisons', 'arr[0] and map[key] when a<b and b>c'],
+    ['a package version', 'install react@19.3.1'],
   ])('publishes %s: %j', (_, text) => {
     expect(hasLink(text)).toBe(false)
   })

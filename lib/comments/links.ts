@@ -16,10 +16,14 @@
 //   `http://` they are held), and defanged addresses (`example[.]com`, `example dot com`), which
 //   cannot be opened without editing them. `hxxp://` alone does not defang: the host after it is held.
 // - Code that ends in a TLD (`user.id`, `logger.info`) is held too: the price of holding bare domains.
+// - Comments are rendered as Markdown (lib/comments/markdown.ts), so its link syntax is markup too:
+//   `](` (inline), `]:` (a reference definition, whatever its address looks like: entities such as
+//   `h&#116;tps:` are decoded by the parser), and `<scheme:…>` or `<user@host>` autolinks.
+//   lib/comments/markdown.test.ts checks that every link the renderer makes is held.
 
 const SCHEME = /(?<![\p{L}\p{N}+.-])(?:https?:\/\/|ftp:\/\/|mailto:)[^\s<>"']/giu
 const WWW = /(?<![\p{L}\p{N}\p{M}_.-])www\.[\p{L}\p{N}]/giu
-const MARKUP = /\]\(|<a\s|\[url[\]=]/i
+const MARKUP = /\]\(|\]:|<a\s|\[url[\]=]|<[a-z][a-z\d+.-]{1,31}:|<[^\s<>@]+@/i
 // A dotted run that starts where no label continues, so each character is tried a bounded number of times.
 const HOST = /(?<![\p{L}\p{N}\p{M}_-])(?:[\p{L}\p{N}\p{M}_-]+\.)+[\p{L}\p{N}\p{M}_-]+/gu
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu

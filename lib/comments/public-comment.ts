@@ -1,4 +1,4 @@
-import { commentStatuses, type PublicComment, type StoredComment } from './types'
+import { commentStatuses, type PublicComment, type RenderedComment, type StoredComment } from './types'
 
 // What readers may see of a comment, and the guards the comment form checks responses with instead of
 // a schema library: zod, even zod/mini, would add about 17 KiB of JavaScript to every post page.
@@ -36,6 +36,11 @@ export function isPublicComment(value: unknown): value is PublicComment {
     (value.editedAt === null || typeof value.editedAt === 'string') &&
     commentStatuses.some((status) => status === value.status)
   )
+}
+
+/** A comment with its server-rendered `html` (lib/comments/markdown.ts), as the API answers a post. */
+export function isRenderedComment(value: unknown): value is RenderedComment {
+  return isRecord(value) && isText(value.html) && (value.html === null) === (value.body === null) && isPublicComment(value)
 }
 
 /** `{ error, fieldErrors? }`, the body of every refused request. Field names come from the server: kept in a null-prototype object. */

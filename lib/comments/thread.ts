@@ -1,14 +1,14 @@
 import type { PublicComment } from './types'
 
-export type CommentThread = PublicComment & { replies: PublicComment[] }
+export type CommentThread<T extends PublicComment = PublicComment> = T & { replies: T[] }
 
 /**
  * Top-level comments in order, each with its replies in order. A reply whose parent is not in
  * the list (hidden by a moderator without replies left visible) is shown at the top level rather than lost.
  */
-export function buildThreads(comments: readonly PublicComment[]): CommentThread[] {
-  const threads = new Map<number, CommentThread>()
-  const order: CommentThread[] = []
+export function buildThreads<T extends PublicComment>(comments: readonly T[]): CommentThread<T>[] {
+  const threads = new Map<number, CommentThread<T>>()
+  const order: CommentThread<T>[] = []
   for (const comment of comments) {
     if (comment.parentId !== null) continue
     const thread = { ...comment, replies: [] }

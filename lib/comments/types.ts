@@ -28,3 +28,9 @@ export type PublicComment = {
   editedAt: string | null
   status: CommentStatus
 }
+
+/**
+ * A public comment with its Markdown `body` rendered: `html` is sanitized server output
+ * (lib/comments/markdown.ts), null exactly when `body` is. `body` stays the source as written.
+ */
+export type RenderedComment = PublicComment & { html: string | null }

@@ -7,7 +7,8 @@ import { rehypeCodeHtml } from './rehype-code-html'
 import { rehypeHeadingIds } from './rehype-heading-ids'
 import { rehypeImageSize } from './rehype-image-size'
 
-const prettyCode: PrettyCodeOptions = {
+/** How posts highlight code; comments (lib/comments/markdown.ts) use the same, so they look the same. */
+export const prettyCode: PrettyCodeOptions = {
   theme: codeThemes,
   keepBackground: false,
   defaultLang: { block: 'plaintext' },

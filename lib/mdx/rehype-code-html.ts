@@ -29,6 +29,21 @@ export function rehypeCodeHtml() {
   }
 }
 
+/**
+ * Only the token colours as classes, the code left as elements: for comments (lib/comments/markdown.ts),
+ * whose HTML is serialized whole after rehype-sanitize has checked every element.
+ */
+export function rehypeCodeTokenClasses() {
+  return async (tree: Root) => {
+    const palettes = await loadCodePalettes()
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'code') return
+      replaceTokenStyles(node, palettes)
+      return SKIP
+    })
+  }
+}
+
 function replaceTokenStyles(code: Element, palettes: CodePalettes) {
   visit(code, 'element', (token) => {
     const { style } = token.properties

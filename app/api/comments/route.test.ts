@@ -99,6 +99,18 @@ describe('POST /api/comments', () => {
     expect(await list()).toContainEqual(stored)
   })
 
+  it('201 with the Markdown body as sanitized, highlighted `html` beside the source `body`, which GET lists too', async () => {
+    const body = `Try \`npm ci\` ${Math.random()}:\n\n\`\`\`ts\nconst x = 1\n\`\`\`\n\n<script>alert(1)</script> **x**`
+    const response = await post(comment({ body }))
+    expect(response.status).toBe(201)
+    const { comment: stored } = await response.json()
+    expect(stored.body).toBe(body)
+    expect(stored.html).toMatch(/^<p>Try <code>npm ci<\/code> 0\.\d+:<\/p>\n<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts"/)
+    expect(stored.html).toMatch(/<span class="cl\d+ cd\d+">const<\/span>/)
+    expect(stored.html).toContain('<p>&#x3C;script>alert(1)&#x3C;/script> <strong>x</strong></p>')
+    expect(await list()).toContainEqual(stored)
+  })
+
   it('202 pending for a comment with a link (moderation "links"), not listed, and no page expired', async () => {
     revalidated.length = 0
     const response = await post(comment({ body: 'see https://example.com' }))
@@ -292,7 +304,8 @@ describe('the webhook', () => {
       {
         body: {
           event: 'comment.created',
-          comment: (await response.json()).comment,
+          // The webhook carries the source text only, not the page's rendered `html`.
+          comment: { ...(await response.json()).comment, html: undefined },
           post: { slug, title: fixturePost.title, url: `http://localhost:3000${fixturePost.url}` },
           isAwaitingModeration: false,
         },

@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache'
 import { getConfig } from '@/lib/config'
 import { commentTagsOf, getCommentsSnapshot } from '@/lib/comments/cache'
 import { describeFailure, describeServerError } from '@/lib/comments/failures'
+import { renderComment } from '@/lib/comments/markdown'
 import { getOriginPolicy, isCrossSite } from '@/lib/comments/origin'
 import { readJsonBody } from '@/lib/comments/request'
 import { errorJson, failureJson, json } from '@/lib/comments/responses'
@@ -49,7 +50,7 @@ export async function POST(request: Request) {
     const replayed = result.isReplay ? { 'idempotent-replayed': 'true' } : undefined
     // The secret to edit or delete it with (PATCH/DELETE /api/comments/<id>): in the first answer only.
     const edit = result.edit && { editSecret: result.edit.secret, editableUntil: result.edit.until }
-    return json(result.comment.status === 'published' ? 201 : 202, { comment: result.comment, ...edit }, replayed)
+    return json(result.comment.status === 'published' ? 201 : 202, { comment: await renderComment(result.comment), ...edit }, replayed)
   } catch (error) {
     return failureJson(describeServerError(error, 'posting a comment'))
   }

@@ -3,6 +3,7 @@ import { getConfig } from '@/lib/config'
 import { commentTagsOf } from '@/lib/comments/cache'
 import { deleteOwnComment, editComment, type EditFailure } from '@/lib/comments/edit'
 import { readBearerSecret } from '@/lib/comments/edit-secret'
+import { renderComment } from '@/lib/comments/markdown'
 import { describeEditFailure, describeServerError } from '@/lib/comments/failures'
 import { getOriginPolicy, isCrossSite } from '@/lib/comments/origin'
 import { readJsonBody } from '@/lib/comments/request'
@@ -45,7 +46,7 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/com
   try {
     const result = await editComment(await getCommentServices(getConfig(), invalidate), checked.id, checked.secret, parsed.data)
     if (result.kind !== 'edited') return refused(result)
-    return json(200, { comment: result.comment, editableUntil: result.until })
+    return json(200, { comment: await renderComment(result.comment), editableUntil: result.until })
   } catch (error) {
     return failureJson(describeServerError(error, 'editing a comment'))
   }
