@@ -26,7 +26,23 @@ describe('start-up checks', () => {
 
   it('warn in production without COMMENT_IP_SECRET', async () => {
     const { findStartupWarnings } = await import('./env')
-    expect(findStartupWarnings(parseEnv({ NODE_ENV: 'production' }))).toEqual([expect.stringContaining('COMMENT_IP_SECRET is not set')])
-    expect(findStartupWarnings(parseEnv({ NODE_ENV: 'production', COMMENT_IP_SECRET: 'x'.repeat(32) }))).toEqual([])
+    expect(findStartupWarnings(parseEnv({ NODE_ENV: 'production', MODERATION_SECRET: 'm'.repeat(32) }))).toEqual([expect.stringContaining('COMMENT_IP_SECRET is not set')])
+    expect(findStartupWarnings(parseEnv({ NODE_ENV: 'production', COMMENT_IP_SECRET: 'x'.repeat(32), MODERATION_SECRET: 'm'.repeat(32) }))).toEqual([])
+  })
+
+  it('say what of moderation by e-mail and link is off in production', async () => {
+    const { findStartupWarnings } = await import('./env')
+    const base = { NODE_ENV: 'production', COMMENT_IP_SECRET: 'x'.repeat(32) }
+    expect(findStartupWarnings(parseEnv(base))).toEqual([expect.stringContaining('Moderation links are off')])
+    expect(findStartupWarnings(parseEnv({ ...base, REVALIDATE_SECRET: 'r'.repeat(32) }))).toEqual([])
+    expect(findStartupWarnings(parseEnv({ ...base, MODERATION_SECRET: 'm'.repeat(32), SMTP_URL: 'smtp://127.0.0.1:25' }))).toEqual([
+      expect.stringContaining('COMMENT_NOTIFY_EMAIL is not set'),
+    ])
+    expect(findStartupWarnings(parseEnv({ ...base, SMTP_URL: 'smtp://127.0.0.1:25', COMMENT_NOTIFY_EMAIL: 'me@example.com' }))).toEqual([
+      expect.stringContaining('Comment e-mails are off'),
+      expect.stringContaining('Moderation links are off'),
+    ])
+    expect(() => parseEnv({ SMTP_URL: 'https://mail.example.com' })).toThrow(/SMTP_URL/)
+    expect(() => parseEnv({ MODERATION_SECRET: 'short' })).toThrow(/MODERATION_SECRET/)
   })
 })

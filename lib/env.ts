@@ -27,6 +27,17 @@ const envSchema = z.object({
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
   /** Authorises POST /api/revalidate, which the moderation CLI calls after a change (lib/comments/revalidate.ts). */
   REVALIDATE_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  /** Moderation by e-mail (docs/moderation-from-email.md): where the SMTP server is, and who gets the mail. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  COMMENT_NOTIFY_EMAIL: optionalText.pipe(z.email().optional()),
+  /** The From address; COMMENT_NOTIFY_EMAIL when unset. */
+  COMMENT_NOTIFY_FROM: optionalText.pipe(z.email().optional()),
+  /** `held`: mail about comments awaiting moderation; `all`: about published ones too. */
+  COMMENT_NOTIFY: z.enum(['held', 'all']).default('held'),
+  /** Signs the moderation links; derived from REVALIDATE_SECRET when unset (lib/comments/moderation-token.ts). */
+  MODERATION_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  /** Opens /admin/comments, the queue of held comments. */
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'use at least 12 characters').optional()),
   /** Under `docker stop`'s 10 s, so the database still closes before a SIGKILL (lib/graceful-shutdown.ts). */
   SHUTDOWN_TIMEOUT_MS: optionalText
     .pipe(z.string().regex(/^\d+$/, 'a whole number of milliseconds').transform(Number).optional())
@@ -73,6 +84,23 @@ export function findStartupWarnings(env: Env): string[] {
       'COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database itself, so a copy of the ' +
         'database could be matched against addresses (the hashes of the last 10 minutes: older ones are cleared). Set 32+ random characters.',
     )
+  }
+  if (env.NODE_ENV === 'production') warnings.push(...findModerationWarnings(env))
+  return warnings
+}
+
+/** What of moderation by e-mail and link is off, and why (docs/moderation-from-email.md). */
+function findModerationWarnings(env: Env): string[] {
+  const hasSecret = Boolean(env.MODERATION_SECRET ?? env.REVALIDATE_SECRET)
+  const isMailWanted = Boolean(env.SMTP_URL ?? env.COMMENT_NOTIFY_EMAIL)
+  const warnings: string[] = []
+  if (isMailWanted && !(env.SMTP_URL && env.COMMENT_NOTIFY_EMAIL)) {
+    warnings.push(`Comment e-mails are off: ${env.SMTP_URL ? 'COMMENT_NOTIFY_EMAIL' : 'SMTP_URL'} is not set (both are needed).`)
+  } else if (isMailWanted && !hasSecret) {
+    warnings.push('Comment e-mails are off: they carry signed moderation links, and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.')
+  }
+  if (!hasSecret) {
+    warnings.push('Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; /moderate/<id> answers 404 until then.')
   }
   return warnings
 }

@@ -2,10 +2,12 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { after } from 'next/server'
 import { getDb } from '@/lib/db'
-import { getEnv } from '@/lib/env'
+import { getEnv, type Env } from '@/lib/env'
 import { getPostBySlug } from '@/lib/posts'
-import { getAbsoluteUrl } from '@/lib/site'
+import { getAbsoluteUrl, site } from '@/lib/site'
 import { resolveClientAddress } from './client-address'
+import { createModerationLinks, deriveModerationKey } from './moderation-token'
+import { composeCommentEmail, sendCommentEmail, shouldEmail, type EmailSettings } from './notify-email'
 import { getSharedSecret } from './store'
 import type { SubmitDeps } from './submit'
 import { notifyWebhook } from './webhook'
@@ -40,9 +42,17 @@ export function clientOf(headers: Headers): { address: string | undefined } {
   return { address }
 }
 
+/** The e-mail settings when SMTP_URL, COMMENT_NOTIFY_EMAIL and a moderation key are all set (else e-mail is off). */
+export function getEmailSettings(env: Env): EmailSettings | undefined {
+  if (!env.SMTP_URL || !env.COMMENT_NOTIFY_EMAIL || !deriveModerationKey(env)) return undefined
+  return { smtpUrl: env.SMTP_URL, to: env.COMMENT_NOTIFY_EMAIL, from: env.COMMENT_NOTIFY_FROM ?? env.COMMENT_NOTIFY_EMAIL, mode: env.COMMENT_NOTIFY }
+}
+
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
 export async function getCommentServices(invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
   const env = getEnv()
+  const moderationKey = deriveModerationKey(env)
+  const email = getEmailSettings(env)
   return {
     db: await getDb(),
     now: () => new Date(),
@@ -65,5 +75,12 @@ export async function getCommentServices(invalidate: SubmitDeps['invalidate']): 
     addressKey: getAddressKey,
     invalidate,
     notify: notifyWebhook,
+    moderationLinks: (commentId) => (moderationKey ? createModerationLinks(moderationKey, site.url, commentId, new Date()) : undefined),
+    ...(email && {
+      notifyEmail: async (payload) => {
+        if (!payload.moderation || !shouldEmail(payload, email.mode)) return false
+        return sendCommentEmail(email, composeCommentEmail(payload, payload.moderation), payload.comment.id)
+      },
+    }),
   }
 }

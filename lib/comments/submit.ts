@@ -16,6 +16,7 @@ import {
   lockCommentWrites,
 } from './store'
 import type { CommentStatus, PublicComment, StoredComment } from './types'
+import type { ModerationLinks } from './moderation-token'
 import type { WebhookPayload } from './webhook'
 
 /** The post a comment is for, as the use case needs it (`url` absolute, for the webhook). */
@@ -42,6 +43,10 @@ export type SubmitDeps = {
   /** Marks the post's cached page stale once a comment readers can see was stored. */
   invalidate: (slug: string) => void
   notify: (url: string, payload: WebhookPayload, timeoutMs: number) => Promise<unknown>
+  /** The signed moderation links of a new comment; undefined when links are off. */
+  moderationLinks?: (commentId: number) => ModerationLinks | undefined
+  /** Mails the author about a new comment (lib/comments/notify-email.ts); absent when e-mail is off. */
+  notifyEmail?: (payload: WebhookPayload) => Promise<unknown>
 }
 
 export type SubmitResult =
@@ -175,11 +180,13 @@ function writerDataExpiry(settings: CommentSettings, now: Date) {
 function afterCreated(deps: SubmitDeps, post: CommentedPost, comment: PublicComment, status: 'published' | 'pending' | 'spam') {
   if (status === 'published') deps.invalidate(post.slug)
   const webhook = deps.settings.webhook
-  // Spam stays silent; the webhook runs after the response, so it can neither delay nor fail the post.
-  if (webhook && status !== 'spam') {
-    const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: status === 'pending' }
-    deps.schedule(() => deps.notify(webhook.url, payload, webhook.timeoutMs))
-  }
+  // Spam stays silent; the notices run after the response, so they can neither delay nor fail the post.
+  if (status === 'spam' || (!webhook && !deps.notifyEmail)) return
+  const moderation = deps.moderationLinks?.(comment.id)
+  const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: status === 'pending', ...(moderation && { moderation }) }
+  if (webhook) deps.schedule(() => deps.notify(webhook.url, payload, webhook.timeoutMs))
+  const { notifyEmail } = deps
+  if (notifyEmail) deps.schedule(() => notifyEmail(payload))
 }
 
 export type { Failure as SubmitFailure }

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { ModerationLinks } from './moderation-token'
 import type { PublicComment } from './types'
 
 export type WebhookPayload = {
@@ -7,6 +8,8 @@ export type WebhookPayload = {
   post: { slug: string; title: string; url: string }
   /** Where a moderator acts: `npm run comments -- approve <id>` for a held comment. */
   isAwaitingModeration: boolean
+  /** Signed, expiring links to the comment's moderation page, when links are configured (docs/moderation-from-email.md). */
+  moderation?: ModerationLinks
 }
 
 /**
