@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import type { APIRequestContext } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { readMailText, startTestSmtpServer } from '../test/support/smtp-server'
 import { expect, test } from './fixtures'
 import { commentsSection, postPath, slug, unique } from './support/comments'
@@ -56,12 +57,17 @@ async function postHeldComment(request: APIRequestContext, body: string) {
   return { id: comment.id, mail: readMailText((await mail).raw) }
 }
 
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
 const linkAfter = (text: string, label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(text)?.[1] ?? ''
 
 test('the e-mail about a held comment links to a page whose Approve button publishes it', async ({ page, request }) => {
   const body = unique('Read https://spam.example/offer now')
   const { id, mail } = await postHeldComment(request, body)
-  expect(mail.subject).toBe(`Comment ${id} awaits moderation: What is backend engineering?`)
+  expect(mail.subject).toBe(`Comment ${id} awaits moderation: What is backend engineering`)
   expect(mail.text).toContain(`> ${body}`)
   const review = linkAfter(mail.text, 'Review it \\(approve, delete or mark as spam\\)')
   expect(new URL(review).pathname).toBe(`/moderate/${id}`)
@@ -75,7 +81,8 @@ test('the e-mail about a held comment links to a page whose Approve button publi
   await expect(page.getByRole('heading', { level: 1, name: 'Moderate a comment' })).toBeVisible()
   await expect(page.getByText('Held: readers do not see it yet.')).toBeVisible()
   await expect(page.getByText(body)).toBeVisible()
-  await expect(page.getByRole('link', { name: 'What is backend engineering?' })).toHaveAttribute('href', postPath)
+  await expect(page.getByRole('link', { name: 'What is backend engineering' })).toHaveAttribute('href', postPath)
+  await expectNoAxeViolations(page)
   await expect(page.getByRole('article').getByRole('listitem')).toHaveText([/https:\/\/spam\.example\/offer/])
 
   // By keyboard: focus the button and press Enter.
@@ -111,6 +118,7 @@ test('the admin queue needs the password, lists held comments and deletes one', 
   const response = await page.goto(`${server.url}/admin/comments`)
   expect(response?.headers()['cache-control']).toContain('no-store')
   await expect(page.getByRole('heading', { name: 'Sign in to moderate comments' })).toBeVisible()
+  await expectNoAxeViolations(page)
   await page.getByLabel('Password').fill('not the password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('alert')).toHaveText('That password is not right.')
@@ -122,6 +130,7 @@ test('the admin queue needs the password, lists held comments and deletes one', 
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
   const item = page.getByRole('article', { name: `Comment ${id} by Phone Tester` })
   await expect(item.getByText(body)).toBeVisible()
+  await expectNoAxeViolations(page)
   await item.getByRole('button', { name: 'Delete' }).click()
   await expect(page.getByRole('status')).toHaveText(`Done: comment ${id} is now deleted.`)
   await expect(page.getByRole('article', { name: `Comment ${id} by Phone Tester` })).toHaveCount(0)
