@@ -11,8 +11,8 @@ import { listForModeration } from '@/lib/comments/store'
 import { getPostBySlug } from '@/lib/posts'
 
 // The queue of held comments behind ADMIN_PASSWORD (docs/moderation-from-email.md). Per request,
-// never cached; 404 when no password is set. Sign-in and sign-out post to /api/admin/session.
-
+// never cached; the not-found page when no password is set. Sign-in and sign-out post to
+// /api/admin/session. Request-time by design (see app/moderate/[id]/page.tsx).
 export const instant = false
 
 export const metadata: Metadata = { title: 'Held comments', robots: { index: false, follow: false } }

@@ -12,14 +12,17 @@ import { getPostBySlug } from '@/lib/posts'
 // cached: it reads the token from the URL and the comment as it is now. Opening it changes nothing
 // (mail scanners follow links); its buttons post to /api/moderation/<id>.
 
-// Blocking by design: nothing here is worth a static shell, and notFound() must answer a real 404.
+// Request-time by design: everything below reads the request (no Suspense boundary of its own). The
+// root layout is still the static shell streamed first, so notFound() shows the 404 page with status
+// 200 (the POST answers real statuses); the page is noindex either way.
 export const instant = false
 
 export const metadata: Metadata = {
   title: 'Moderate a comment',
   robots: { index: false, follow: false },
-  // The address holds the token: a click to the post must not send it along.
-  referrer: 'no-referrer',
+  // No `referrer: 'no-referrer'` to hide the token: browsers then send `Origin: null` with the form,
+  // which the POST must refuse. The site's policy sends other sites the origin only, and the links
+  // inside a comment are shown as text.
 }
 
 const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '')
