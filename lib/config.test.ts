@@ -32,6 +32,7 @@ describe('parseConfig', () => {
         webhookRetryMs: 1000,
       },
       revalidateSecret: undefined,
+      moderation: { linkKey: undefined, adminPassword: undefined, mail: { smtpUrl: undefined, to: undefined, from: undefined, mode: 'held' } },
       cache: { store: 'memory' },
     })
   })
@@ -54,6 +55,11 @@ describe('parseConfig', () => {
       COMMENT_WEBHOOK_URL: 'https://hooks.example.com/x',
       COMMENT_WEBHOOK_TIMEOUT_MS: '250',
       REVALIDATE_SECRET: 'r'.repeat(32),
+      MODERATION_SECRET: 'm'.repeat(32),
+      ADMIN_PASSWORD: 'a'.repeat(12),
+      SMTP_URL: 'smtp://mail:25',
+      COMMENT_NOTIFY_EMAIL: 'me@example.com',
+      COMMENT_NOTIFY: 'all',
       COMMENT_WEBHOOK_RETRY_MS: '50',
       PEER_ADDRESS_SECRET: '',
       REDIS_URL: 'redis://cache:6379',
@@ -74,6 +80,11 @@ describe('parseConfig', () => {
         webhookRetryMs: 50,
       },
       revalidateSecret: 'r'.repeat(32),
+      moderation: {
+        linkKey: 'm'.repeat(32),
+        adminPassword: 'a'.repeat(12),
+        mail: { smtpUrl: 'smtp://mail:25', to: 'me@example.com', from: undefined, mode: 'all' },
+      },
       cache: { store: 'redis', url: 'redis://cache:6379', keyPrefix: 'backend-playbook:' },
     })
   })
@@ -146,9 +157,24 @@ describe('parseSiteUrl', () => {
 
 describe('findStartupWarnings', () => {
   it('warns in production without COMMENT_IP_SECRET', () => {
-    const production = { NODE_ENV: 'production', SITE_URL: 'https://blog.example.com' }
+    const production = { NODE_ENV: 'production', SITE_URL: 'https://blog.example.com', MODERATION_SECRET: 'm'.repeat(32) }
     expect(findStartupWarnings(parseConfig(production))).toEqual([expect.stringContaining('COMMENT_IP_SECRET is not set')])
     expect(findStartupWarnings(parseConfig({ ...production, COMMENT_IP_SECRET: 'x'.repeat(32) }))).toEqual([])
     expect(findStartupWarnings(parseConfig({}))).toEqual([])
+  })
+
+  it('says what of moderation by e-mail and link is off in production', () => {
+    const base = { NODE_ENV: 'production', COMMENT_IP_SECRET: 'x'.repeat(32) }
+    expect(findStartupWarnings(parseConfig(base))).toEqual([expect.stringContaining('Moderation links are off')])
+    expect(findStartupWarnings(parseConfig({ ...base, REVALIDATE_SECRET: 'r'.repeat(32) }))).toEqual([])
+    expect(findStartupWarnings(parseConfig({ ...base, MODERATION_SECRET: 'm'.repeat(32), SMTP_URL: 'smtp://127.0.0.1:25' }))).toEqual([
+      expect.stringContaining('COMMENT_NOTIFY_EMAIL is not set'),
+    ])
+    expect(findStartupWarnings(parseConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:25', COMMENT_NOTIFY_EMAIL: 'me@example.com' }))).toEqual([
+      expect.stringContaining('Comment e-mails are off'),
+      expect.stringContaining('Moderation links are off'),
+    ])
+    expect(() => parseConfig({ SMTP_URL: 'https://mail.example.com' })).toThrow(/SMTP_URL/)
+    expect(() => parseConfig({ MODERATION_SECRET: 'short' })).toThrow(/MODERATION_SECRET/)
   })
 })

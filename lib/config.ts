@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { cacheEnvShape, toCacheConfig, type CacheConfig } from './cache-handlers/config.mjs'
 import type { DatabaseConfig } from './db/types'
+import { deriveModerationKey } from './comments/moderation-token'
 import type { CommentSettings } from './comments/submit'
 
 // The server's configuration: every variable it reads at run time, parsed once per bundle into one
@@ -38,6 +39,17 @@ const envSchema = z.object({
   COMMENT_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
   /** Authorises POST /api/revalidate, which the moderation CLI calls after a change (lib/comments/revalidate.ts). */
   REVALIDATE_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  /** Moderation by e-mail (docs/moderation-from-email.md): where the SMTP server is, and who gets the mail. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  COMMENT_NOTIFY_EMAIL: optionalText.pipe(z.email().optional()),
+  /** The From address; COMMENT_NOTIFY_EMAIL when unset. */
+  COMMENT_NOTIFY_FROM: optionalText.pipe(z.email().optional()),
+  /** `held`: mail about comments awaiting moderation; `all`: about published ones too. */
+  COMMENT_NOTIFY: z.enum(['held', 'all']).default('held'),
+  /** Signs the moderation links; derived from REVALIDATE_SECRET when unset (lib/comments/moderation-token.ts). */
+  MODERATION_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  /** Opens /admin/comments, the queue of held comments. */
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'use at least 12 characters').optional()),
   /** The wait before the first retry of a failed webhook delivery; each further one waits 4 times longer (lib/comments/webhook-outbox.ts). */
   COMMENT_WEBHOOK_RETRY_MS: positiveInt(1000),
   /** Set by the server entry (lib/server/start.mjs) for each process, never by hand: see lib/server/peer-address.mjs. */
@@ -69,6 +81,14 @@ export type Config = {
     webhookRetryMs: number
   }
   revalidateSecret: string | undefined
+  /** Moderation over HTTP: signed links (in e-mails and the webhook) and the /admin/comments queue. */
+  moderation: {
+    /** The key of the signed links: MODERATION_SECRET, else derived from REVALIDATE_SECRET; unset, links are off. */
+    linkKey: string | undefined
+    adminPassword: string | undefined
+    /** SMTP_URL, COMMENT_NOTIFY_EMAIL, COMMENT_NOTIFY_FROM and COMMENT_NOTIFY as given (see getEmailSettings). */
+    mail: { smtpUrl: string | undefined; to: string | undefined; from: string | undefined; mode: 'held' | 'all' }
+  }
   cache: CacheConfig
 }
 
@@ -125,6 +145,11 @@ function toConfig(env: Env): Config {
       webhookRetryMs: env.COMMENT_WEBHOOK_RETRY_MS,
     },
     revalidateSecret: env.REVALIDATE_SECRET,
+    moderation: {
+      linkKey: deriveModerationKey(env),
+      adminPassword: env.ADMIN_PASSWORD,
+      mail: { smtpUrl: env.SMTP_URL, to: env.COMMENT_NOTIFY_EMAIL, from: env.COMMENT_NOTIFY_FROM, mode: env.COMMENT_NOTIFY },
+    },
     cache: toCacheConfig(env),
   }
 }
@@ -166,11 +191,27 @@ export function getConfig(): Config {
 /** Loud, once at start-up: what production should have but can run without. */
 export function findStartupWarnings(config: Config): string[] {
   const warnings: string[] = []
-  if (config.nodeEnv === 'production' && !config.comments.ipSecret) {
+  if (config.nodeEnv !== 'production') return warnings
+  if (!config.comments.ipSecret) {
     warnings.push(
       'COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database itself, so a copy of the ' +
         'database could be matched against addresses (the hashes of the last 10 minutes: older ones are cleared). Set 32+ random characters.',
     )
+  }
+  return [...warnings, ...findModerationWarnings(config.moderation)]
+}
+
+/** What of moderation by e-mail and link is off, and why (docs/moderation-from-email.md). */
+function findModerationWarnings({ linkKey, mail }: Config['moderation']): string[] {
+  const isMailWanted = Boolean(mail.smtpUrl ?? mail.to)
+  const warnings: string[] = []
+  if (isMailWanted && !(mail.smtpUrl && mail.to)) {
+    warnings.push(`Comment e-mails are off: ${mail.smtpUrl ? 'COMMENT_NOTIFY_EMAIL' : 'SMTP_URL'} is not set (both are needed).`)
+  } else if (isMailWanted && !linkKey) {
+    warnings.push('Comment e-mails are off: they carry signed moderation links, and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.')
+  }
+  if (!linkKey) {
+    warnings.push('Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; /moderate/<id> answers 404 until then.')
   }
   return warnings
 }

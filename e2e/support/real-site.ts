@@ -7,16 +7,17 @@ import matter from 'gray-matter'
  * (the smoke spec, and the ones that start production servers of their own). Chosen from the
  * content, never named, so that an author rewriting, renaming or deleting a post breaks no test.
  */
-export const realPostSlug = findNewestPublishedSlug(path.resolve('content/posts'))
+export const realPost = findNewestPublished(path.resolve('content/posts'))
+export const realPostSlug = realPost.slug
 
-function findNewestPublishedSlug(dir: string): string {
+function findNewestPublished(dir: string): { slug: string; title: string } {
   const published = readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => ({ slug: file.slice(0, -'.mdx'.length), data: matter(readFileSync(path.join(dir, file), 'utf8')).data }))
-    .map(({ slug, data }) => ({ slug, isDraft: data.draft === true, date: Date.parse(String(data.date instanceof Date ? data.date.toISOString() : data.date)) }))
+    .map(({ slug, data }) => ({ slug, title: String(data.title), isDraft: data.draft === true, date: Date.parse(String(data.date instanceof Date ? data.date.toISOString() : data.date)) }))
     .filter((post) => !post.isDraft && post.date <= Date.now())
     .sort((a, b) => b.date - a.date)
   const newest = published[0]
   if (!newest) throw new Error(`${dir} holds no published post for the real-site tests`)
-  return newest.slug
+  return { slug: newest.slug, title: newest.title }
 }

@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db'
 import { getPostBySlug } from '@/lib/posts'
 import { getAbsoluteUrl } from '@/lib/site'
 import { resolveClientAddress } from './client-address'
+import { createModerationLinks } from './moderation-token'
+import { composeCommentEmail, sendCommentEmail, shouldEmail, type EmailSettings } from './notify-email'
 import { getSharedSecret } from './store'
 import type { SubmitDeps } from './submit'
 import { getWebhookDeliveryDeps } from './webhook-redelivery'
@@ -41,11 +43,22 @@ export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { 
   return { address }
 }
 
+/** The e-mail settings when SMTP_URL, COMMENT_NOTIFY_EMAIL and a moderation key are all set (else e-mail is off). */
+export function getEmailSettings({ linkKey, mail }: Config['moderation']): EmailSettings | undefined {
+  if (!mail.smtpUrl || !mail.to || !linkKey) return undefined
+  return { smtpUrl: mail.smtpUrl, to: mail.to, from: mail.from ?? mail.to, mode: mail.mode }
+}
+
 /** `invalidate` differs by caller: a route handler revalidates the post's tag, a Server Action updates it. */
-export async function getCommentServices(config: Pick<Config, 'site' | 'comments'>, invalidate: SubmitDeps['invalidate']): Promise<SubmitDeps> {
+export async function getCommentServices(
+  config: Pick<Config, 'site' | 'comments' | 'moderation'>,
+  invalidate: SubmitDeps['invalidate'],
+): Promise<SubmitDeps> {
   const { moderation, limits, webhook, editWindowSeconds, ipSecret } = config.comments
   const db = await getDb()
   const delivery = getWebhookDeliveryDeps(db, config.comments)
+  const { linkKey } = config.moderation
+  const email = getEmailSettings(config.moderation)
   return {
     db,
     now: () => new Date(),
@@ -58,5 +71,12 @@ export async function getCommentServices(config: Pick<Config, 'site' | 'comments
     addressKey: () => getAddressKey(ipSecret),
     invalidate,
     deliverWebhook: async (id) => delivery && deliverWebhook(delivery, id, delivery.policy.attemptsAfterResponse),
+    moderationLinks: (commentId) => (linkKey ? createModerationLinks(linkKey, config.site.url, commentId, new Date()) : undefined),
+    ...(email && {
+      notifyEmail: async (payload) => {
+        if (!payload.moderation || !shouldEmail(payload, email.mode)) return false
+        return sendCommentEmail(email, composeCommentEmail(payload, payload.moderation), payload.comment.id)
+      },
+    }),
   }
 }

@@ -101,6 +101,24 @@ for (const engine of engines) {
       expect(await db.query('select id from webhook_deliveries where comment_id = $1', [result.comment.id])).toEqual([])
     })
 
+    it('gives the webhook and the e-mail the same moderation links, and mails even without a webhook; never for spam', async () => {
+      const mailed: unknown[] = []
+      const links = (id: number) => ({ url: `https://blog.example/moderate/${id}?token=t`, actions: { approve: 'a', delete: 'd', spam: 's' }, expiresAt: '2026-06-08T12:00:00.000Z' })
+      const { deps, record } = testDeps(db, { moderationLinks: links, notifyEmail: async (payload) => void mailed.push(payload) })
+      const result = await submitComment(deps, input({ body: 'see https://example.com/mail' }), from('192.0.2.30'))
+      const id = result.kind === 'created' ? result.comment.id : 0
+      await Promise.all(record.scheduled.map((task) => task()))
+      expect(record.notified).toMatchObject([{ isAwaitingModeration: true, moderation: links(id) }])
+      expect(mailed).toEqual(record.notified)
+
+      const withoutWebhook = testDeps(db, { moderationLinks: links, notifyEmail: async (payload) => void mailed.push(payload) })
+      withoutWebhook.deps.settings = { ...withoutWebhook.deps.settings, webhook: undefined }
+      await submitComment(withoutWebhook.deps, input({ body: 'see https://example.com/alone' }), from('192.0.2.31'))
+      expect(withoutWebhook.record.scheduled).toHaveLength(1)
+      await submitComment(withoutWebhook.deps, input({ website: 'http://spam.example' }), from('192.0.2.32'))
+      expect(withoutWebhook.record.scheduled).toHaveLength(1)
+    })
+
     it('refuses a post that is not published, storing nothing', async () => {
       const { deps, record } = testDeps(db)
       expect(await submitComment(deps, input({ slug: 'draft-post' }), from('192.0.2.4'))).toEqual({ kind: 'not-found' })

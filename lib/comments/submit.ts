@@ -17,6 +17,7 @@ import {
   lockCommentWrites,
 } from './store'
 import type { CommentStatus, PublicComment, StoredComment } from './types'
+import type { ModerationLinks } from './moderation-token'
 import type { WebhookPayload } from './webhook'
 import { insertWebhookDelivery } from './webhook-outbox'
 
@@ -47,6 +48,10 @@ export type SubmitDeps = {
   invalidate: (slug: string) => void
   /** Sends a webhook delivery stored in the outbox (./webhook-outbox.ts). */
   deliverWebhook: (deliveryId: number) => Promise<unknown>
+  /** The signed moderation links of a new comment; undefined when links are off. */
+  moderationLinks?: (commentId: number) => ModerationLinks | undefined
+  /** Mails the author about a new comment (lib/comments/notify-email.ts); absent when e-mail is off. */
+  notifyEmail?: (payload: WebhookPayload) => Promise<unknown>
 }
 
 /** The secret a new comment can be edited or deleted with, and until when. Never in a replay: only its hash is kept. */
@@ -149,6 +154,7 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
   if (early.kind !== 'allowed') return early
 
   let deliveryId: number | undefined
+  let notice: WebhookPayload | undefined
   const result = await deps.db.transaction(async (tx): Promise<SubmitResult> => {
     await lockCommentWrites(tx)
     const checked = await check(tx, settings, attempt)
@@ -168,10 +174,12 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
       editSecretHash: hashEditSecret(secret),
     })
     const comment = toPublicComment(stored, 'author')
-    // Spam stays silent. The delivery is stored with the comment, so neither is kept without the other.
-    if (settings.webhook && attempt.status !== 'spam') {
-      const payload: WebhookPayload = { event: 'comment.created', comment, post, isAwaitingModeration: attempt.status === 'pending' }
-      deliveryId = await insertWebhookDelivery(tx, stored.id, payload, attempt.now)
+    // Spam stays silent. The webhook's delivery is stored with the comment, so neither is kept without
+    // the other; the e-mail carries the same links, after the response.
+    if (attempt.status !== 'spam' && (settings.webhook || deps.notifyEmail)) {
+      const moderation = deps.moderationLinks?.(stored.id)
+      notice = { event: 'comment.created', comment, post, isAwaitingModeration: attempt.status === 'pending', ...(moderation && { moderation }) }
+      if (settings.webhook) deliveryId = await insertWebhookDelivery(tx, stored.id, notice, attempt.now)
     }
     const until = new Date(attempt.now.getTime() + settings.editWindowSeconds * 1000).toISOString()
     return { kind: 'created', comment, isReplay: false, edit: { secret, until } }
@@ -182,6 +190,9 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
     // After the response, so the receiver can neither delay nor fail the post.
     const id = deliveryId
     if (id !== undefined) deps.schedule(() => deps.deliverWebhook(id))
+    const { notifyEmail } = deps
+    const payload = notice
+    if (notifyEmail && payload) deps.schedule(() => notifyEmail(payload))
   }
   return result
 }

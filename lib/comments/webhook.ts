@@ -1,3 +1,4 @@
+import type { ModerationLinks } from './moderation-token'
 import type { PublicComment } from './types'
 
 // Not 'server-only': instrumentation.ts sends undelivered webhooks at start-up (./webhook-redelivery.ts).
@@ -9,6 +10,8 @@ export type WebhookPayload = {
   post: { slug: string; title: string; url: string }
   /** Where a moderator acts: `npm run comments -- approve <id>` for a held comment. */
   isAwaitingModeration: boolean
+  /** Signed, expiring links to the comment's moderation page, when links are configured (docs/moderation-from-email.md). */
+  moderation?: ModerationLinks
 }
 
 /**
