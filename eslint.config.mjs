@@ -13,5 +13,16 @@ export default defineConfig([
       '@typescript-eslint/ban-ts-comment': 'error',
     },
   },
-  globalIgnores(['.next/**', '.next-bench/**', '.e2e-fixture-site/**', '.bench-og/**', '.contentlayer/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/pagefind/**', '.scratch/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-bench/**',
+    '.e2e-fixture-site/**',
+    '.bench-og/**',
+    '.contentlayer/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'public/pagefind/**',
+    '.scratch/**',
+  ]),
 ])

@@ -6,7 +6,8 @@ export async function register() {
   if (isBuildPhase()) return
   const { ConfigError, findStartupWarnings, parseConfig } = await import('./lib/config')
   try {
-    for (const warning of findStartupWarnings(parseConfig(process.env, { isServer: true }))) console.warn(`\n⚠ ${warning}\n`)
+    for (const warning of findStartupWarnings(parseConfig(process.env, { isServer: true })))
+      console.warn(`\n⚠ ${warning}\n`)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     // Exit rather than throw: Next.js would keep the port open and answer 500 to every request.
@@ -20,10 +21,18 @@ export async function register() {
   // as best it can be before that exit.
   if (!hasServerEntry()) {
     for (const signal of ['SIGTERM', 'SIGINT']) {
-      process.once(signal, () => void runCloseTasks().catch((error: unknown) => console.error('[shutdown] closing the database failed:', error)))
+      process.once(
+        signal,
+        () =>
+          void runCloseTasks().catch((error: unknown) =>
+            console.error('[shutdown] closing the database failed:', error),
+          ),
+      )
     }
   }
 
   const { redeliverPendingWebhooks } = await import('./lib/comments/webhook-redelivery')
-  void redeliverPendingWebhooks().catch((error: unknown) => console.error('[comments] webhook redelivery at start-up failed:', error))
+  void redeliverPendingWebhooks().catch((error: unknown) =>
+    console.error('[comments] webhook redelivery at start-up failed:', error),
+  )
 }

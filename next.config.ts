@@ -54,7 +54,20 @@ const nextConfig: NextConfig = {
       // for the 30 days of the page's own cache life. Browsers always ask again. (On Vercel the
       // platform's cache is the CDN and is invalidated by tag.)
       // The post lists (comment counts) and the feed of new comments change with the comments too.
-      ...(isVercel ? [] : ['/blog/:slug', '/', '/blog/page/:page', '/tags/:tag', '/tags/:tag/page/:page', '/archive', '/comments.xml'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=60' }] }))),
+      ...(isVercel
+        ? []
+        : [
+            '/blog/:slug',
+            '/',
+            '/blog/page/:page',
+            '/tags/:tag',
+            '/tags/:tag/page/:page',
+            '/archive',
+            '/comments.xml',
+          ].map((source) => ({
+            source,
+            headers: [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=60' }],
+          }))),
     ]
   },
   // Page 1 of a list is the list itself: one address per page, and old or hand-typed links still land.

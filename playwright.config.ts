@@ -35,10 +35,19 @@ export default defineConfig({
   projects: [
     // Every suite runs on the fixture posts (test/fixtures/content/site), so that an author rewriting,
     // renaming or deleting a real post breaks no test.
-    { name: 'fixture-site', use: { ...devices['Desktop Chrome'], baseURL: fixtureURL }, testIgnore: [realSiteSpecs, loadSpecs] },
+    {
+      name: 'fixture-site',
+      use: { ...devices['Desktop Chrome'], baseURL: fixtureURL },
+      testIgnore: [realSiteSpecs, loadSpecs],
+    },
     { name: 'real-site', use: { ...devices['Desktop Chrome'] }, testMatch: realSiteSpecs },
     // Latency bounds under a flood of comments: alone, once everything else has run.
-    { name: 'load', use: { ...devices['Desktop Chrome'] }, testMatch: loadSpecs, dependencies: ['real-site', 'fixture-site'] },
+    {
+      name: 'load',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: loadSpecs,
+      dependencies: ['real-site', 'fixture-site'],
+    },
   ],
   webServer: [
     {

@@ -11,7 +11,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.{ts,tsx}',
+      'test/**/*.test.ts',
+      'app/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     // The build's clock (lib/build-config.ts), which next.config.ts (or scripts/build.mjs) sets in a build.
     env: { BUILD_TIME: new Date().toISOString() },

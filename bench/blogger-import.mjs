@@ -5,7 +5,16 @@
 // 25th. Times a --dry-run, a real run into a temp folder (posts, images, redirect map, comments
 // into a fresh PGlite), and the same run again (nothing to write). Nothing in the project changes.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
@@ -13,16 +22,34 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 const projectRoot = path.resolve(import.meta.dirname, '..')
 const fixtures = path.join(projectRoot, 'test/fixtures/blogger')
 const count = Number(process.argv[2] ?? 500)
-if (!Number.isInteger(count) || count < 1) throw new Error(`usage: npm run bench:blogger -- <number of posts>, got ${process.argv[2]}`)
+if (!Number.isInteger(count) || count < 1)
+  throw new Error(`usage: npm run bench:blogger -- <number of posts>, got ${process.argv[2]}`)
 
-const options = { ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => name === 'entry' || name === 'category' }
+const options = {
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (name) => name === 'entry' || name === 'category',
+}
 const feed = new XMLParser(options).parse(readFileSync(path.join(fixtures, 'feed.atom'), 'utf8')).feed
 const text = (value) => (typeof value === 'object' ? value['#text'] : value)
 const isLivePost = (entry) => entry['blogger:type'] === 'POST' && entry['blogger:status'] === 'LIVE'
 const templates = feed.entry.filter(isLivePost)
 const page = feed.entry.find((entry) => entry['blogger:type'] === 'PAGE')
-const commentsOf = (post) => feed.entry.filter((entry) => entry['blogger:type'] === 'COMMENT' && text(entry['blogger:parent']) === post.id)
-const labels = ['Backend', 'Getting started', 'Bases de données', 'PostgreSQL', 'APIs', 'Kafka', 'Sécurité', 'Performance', 'Cloud', 'Testing']
+const commentsOf = (post) =>
+  feed.entry.filter((entry) => entry['blogger:type'] === 'COMMENT' && text(entry['blogger:parent']) === post.id)
+const labels = [
+  'Backend',
+  'Getting started',
+  'Bases de données',
+  'PostgreSQL',
+  'APIs',
+  'Kafka',
+  'Sécurité',
+  'Performance',
+  'Cloud',
+  'Testing',
+]
 
 const blogId = '4721960385627384710'
 const idOf = (n) => `tag:blogger.com,1999:blog-${blogId}.post-${String(8_000_000_000_000_000_000n + BigInt(n))}`
@@ -43,7 +70,10 @@ for (let i = 0; i < count; i++) {
     published: stamp(0),
     updated: stamp(60),
     'blogger:created': stamp(-60),
-    category: [labels[i % labels.length], labels[(i * 7 + 3) % labels.length]].map((term) => ({ '@_scheme': `tag:blogger.com,1999:blog-${blogId}`, '@_term': term })),
+    category: [labels[i % labels.length], labels[(i * 7 + 3) % labels.length]].map((term) => ({
+      '@_scheme': `tag:blogger.com,1999:blog-${blogId}`,
+      '@_term': term,
+    })),
     'blogger:filename': `/${day.getUTCFullYear()}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${name}.html`,
   })
   const newIds = new Map()
@@ -63,9 +93,17 @@ for (let i = 0; i < count; i++) {
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'blogger-bench-'))
 const exportFile = path.join(workDir, 'export', 'feed.atom')
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true })
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressEmptyNode: true,
+})
 mkdirSync(path.dirname(exportFile), { recursive: true })
-writeFileSync(exportFile, `<?xml version='1.0' encoding='utf-8'?>\n${builder.build({ feed: { ...feed, entry: entries } })}`)
+writeFileSync(
+  exportFile,
+  `<?xml version='1.0' encoding='utf-8'?>\n${builder.build({ feed: { ...feed, entry: entries } })}`,
+)
 copyFileSync(path.join(fixtures, 'request-flow.png'), path.join(workDir, 'export', 'request-flow.png'))
 
 const siteDir = path.join(workDir, 'site')
@@ -73,14 +111,25 @@ const contentDir = path.join(siteDir, 'content')
 /** Runs the importer; returns wall seconds and the CPU seconds it used (bash's `times`: the machine may be busy). */
 function run(label, ...args) {
   const started = performance.now()
-  const command = [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/import-blogger.ts', exportFile, '--content-dir', contentDir, ...args]
+  const command = [
+    process.execPath,
+    '--conditions=react-server',
+    '--import',
+    'tsx',
+    'scripts/import-blogger.ts',
+    exportFile,
+    '--content-dir',
+    contentDir,
+    ...args,
+  ]
   const result = spawnSync('bash', ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', ...command], {
     cwd: projectRoot,
     env: { ...process.env, PGLITE_DIR: path.join(workDir, 'pglite'), DATABASE_URL: '' },
     encoding: 'utf8',
   })
   const seconds = (performance.now() - started) / 1000
-  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status}):\n${result.stderr}\n${result.stdout.slice(-2000)}`)
+  if (result.status !== 0)
+    throw new Error(`${label} failed (exit ${result.status}):\n${result.stderr}\n${result.stdout.slice(-2000)}`)
   // The last line of `times` is the children's user and system time: `0m2.257s 0m0.683s`.
   const cpu = (result.stderr.trim().split('\n').pop() ?? '')
     .split(' ')
@@ -93,8 +142,14 @@ function run(label, ...args) {
 try {
   const published = entries.filter(isLivePost).length
   const comments = entries.filter((entry) => entry['blogger:type'] === 'COMMENT').length
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`)
-  console.log(`export: ${count} posts (${published} published), ${comments} comments, ${(statSync(exportFile).size / 1024 / 1024).toFixed(1)} MiB`)
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  )
+  console.log(
+    `export: ${count} posts (${published} published), ${comments} comments, ${(statSync(exportFile).size / 1024 / 1024).toFixed(1)} MiB`,
+  )
   run('dry run', '--dry-run')
   run('import of the posts alone', '--no-comments')
   rmSync(siteDir, { recursive: true, force: true })

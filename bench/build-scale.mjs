@@ -24,8 +24,10 @@ function parseOptions(argv) {
   })
   const posts = Number(positionals[0] ?? 100)
   const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout)
-  if (!Number.isInteger(posts) || posts < 1) throw new Error(`Expected a positive number of posts, got "${positionals[0]}".`)
-  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new Error(`Expected --timeout in seconds, got "${values.timeout}".`)
+  if (!Number.isInteger(posts) || posts < 1)
+    throw new Error(`Expected a positive number of posts, got "${positionals[0]}".`)
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
+    throw new Error(`Expected --timeout in seconds, got "${values.timeout}".`)
   return { posts, isKept: values.keep, timeoutSeconds }
 }
 
@@ -65,7 +67,11 @@ async function runBuild(workspace, signal) {
   const bin = (name) => join(workspace, 'node_modules', '.bin', name)
   const steps = [
     { name: 'contentlayer', command: bin('contentlayer2'), args: ['build'] },
-    { name: 'search index', command: bin('tsx'), args: ['--conditions=react-server', '--tsconfig', 'tsconfig.scripts.json', 'scripts/build-search-index.ts'] },
+    {
+      name: 'search index',
+      command: bin('tsx'),
+      args: ['--conditions=react-server', '--tsconfig', 'tsconfig.scripts.json', 'scripts/build-search-index.ts'],
+    },
     { name: 'next build', command: bin('next'), args: ['build'] },
   ]
   const logFile = join(workspace, 'build.log')
@@ -118,7 +124,9 @@ function reportOutput(workspace, logFile) {
   // With Cache Components, `blog/[slug].html` is the shell for slugs not known at build time, not a post.
   const isRouteShell = (page) => page.includes('[')
   const postPages = pages.filter((page) => page.startsWith('blog/') && !isRouteShell(page))
-  print(`pages generated: ${pages.length} (${postPages.length} posts, ${pages.filter(isRouteShell).length} route shells)`)
+  print(
+    `pages generated: ${pages.length} (${postPages.length} posts, ${pages.filter(isRouteShell).length} route shells)`,
+  )
   const progress = [...readFileSync(logFile, 'utf8').matchAll(/Generating static pages.*\((\d+)\/(\d+)\)/g)].at(-1)
   print(`static pages reported by next: ${progress ? progress[2] : 'unknown'}`)
   if (postPages.length === 0) return
@@ -132,9 +140,15 @@ function reportOutput(workspace, logFile) {
   print(`post page measured: /${page.replace(/\.html$/, '')}`)
   print(`post page JS gzipped KiB: ${kib(js.gzipBytes)} (${js.files} files)`)
   // The 404 page renders only the root layout: what the post page adds to it is its own code.
-  const own = measureOwnScripts(distDir, join(distDir, 'server', 'app', page), join(distDir, 'server', 'app', '_not-found.html'))
+  const own = measureOwnScripts(
+    distDir,
+    join(distDir, 'server', 'app', page),
+    join(distDir, 'server', 'app', '_not-found.html'),
+  )
   print(`post page own JS gzipped KiB (beyond the 404 page's): ${kib(own.gzipBytes)} (${own.files} files)`)
-  print(`post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} (${noModule.files} files, skipped by modern browsers)`)
+  print(
+    `post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} (${noModule.files} files, skipped by modern browsers)`,
+  )
 }
 
 async function main() {

@@ -27,12 +27,24 @@ const server = await startProductionServer({
   COMMENT_RATE_LIMIT_SITE: '100000',
 })
 const report = (label, latencies) =>
-  console.log(`floods ${label}: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms, max ${Math.round(Math.max(...latencies))} ms (${latencies.length} GETs)`)
+  console.log(
+    `floods ${label}: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms, max ${Math.round(Math.max(...latencies))} ms (${latencies.length} GETs)`,
+  )
 try {
   await postComment(server.url, slug, 'warming up', '198.51.100.250')
-  report('GET / during 3 bursts of 30 worst-case POSTs', await latenciesDuring(`${server.url}/`, burstsOfWorstBodies(server.url, slug)))
-  for (let index = 0; index < 3; index++) await postComment(server.url, slug, `filling the limit ${index}`, '203.0.113.250')
-  report('GET /api/comments during 3 s of refused POSTs', await latenciesDuring(`${server.url}/api/comments?slug=${slug}`, floodFromOneClient(server.url, slug, '203.0.113.250')))
+  report(
+    'GET / during 3 bursts of 30 worst-case POSTs',
+    await latenciesDuring(`${server.url}/`, burstsOfWorstBodies(server.url, slug)),
+  )
+  for (let index = 0; index < 3; index++)
+    await postComment(server.url, slug, `filling the limit ${index}`, '203.0.113.250')
+  report(
+    'GET /api/comments during 3 s of refused POSTs',
+    await latenciesDuring(
+      `${server.url}/api/comments?slug=${slug}`,
+      floodFromOneClient(server.url, slug, '203.0.113.250'),
+    ),
+  )
 } finally {
   await server.stop()
   await admin.query(`drop schema ${schema} cascade`)

@@ -27,22 +27,28 @@ if (!existsSync(path.join(root, '.next/standalone/server.js'))) {
 /** The standalone server, as `npm start` runs it, with a fresh PGlite folder unless `env` names a database. */
 const startServer = (env) =>
   startProductionServer({
-      // Limits out of the way: this measures the server and the database, not the limiter's refusals.
-      COMMENT_RATE_LIMIT: '1000000000',
-      COMMENT_RATE_LIMIT_POST: '1000000000',
-      COMMENT_RATE_LIMIT_SITE: '1000000000',
-      COMMENT_MODERATION: 'off',
-      COMMENT_WEBHOOK_URL: '',
-      COMMENT_IP_SECRET: randomBytes(24).toString('hex'),
-      ...env,
-    })
+    // Limits out of the way: this measures the server and the database, not the limiter's refusals.
+    COMMENT_RATE_LIMIT: '1000000000',
+    COMMENT_RATE_LIMIT_POST: '1000000000',
+    COMMENT_RATE_LIMIT_SITE: '1000000000',
+    COMMENT_MODERATION: 'off',
+    COMMENT_WEBHOOK_URL: '',
+    COMMENT_IP_SECRET: randomBytes(24).toString('hex'),
+    ...env,
+  })
 
 const post = (url, slug, body) =>
-  fetch(`${url}/api/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug, name: 'Bench', body }) })
+  fetch(`${url}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ slug, name: 'Bench', body }),
+  })
 
 function run(title, options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections, duration: seconds, ...options }, (error, result) => (error ? reject(error) : resolve({ title, result })))
+    autocannon({ connections, duration: seconds, ...options }, (error, result) =>
+      error ? reject(error) : resolve({ title, result }),
+    )
   })
 }
 
@@ -50,7 +56,8 @@ async function benchCase(engine, env) {
   const server = await startServer(env)
   const rows = []
   try {
-    for (let i = 0; i < seeded; i++) await post(server.url, readSlug, `Seeded comment ${i} ${randomBytes(4).toString('hex')}`)
+    for (let i = 0; i < seeded; i++)
+      await post(server.url, readSlug, `Seeded comment ${i} ${randomBytes(4).toString('hex')}`)
     let n = 0
     const runId = randomBytes(4).toString('hex')
     const cases = [
@@ -63,7 +70,14 @@ async function benchCase(engine, env) {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           // A new body per request: the same body again from one client would be a 409 duplicate.
-          requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ slug: writeSlug, name: 'Bench', body: `Load ${runId} ${n++}` }) }) }],
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({ slug: writeSlug, name: 'Bench', body: `Load ${runId} ${n++}` }),
+              }),
+            },
+          ],
         },
       ],
     ]
@@ -110,6 +124,8 @@ if (postgresUrl) {
 }
 
 // Server, database and load generator share this machine: its other load is part of the figures.
-console.log(`\nComments load: ${connections} connections, ${seconds} s per case, the standalone server (npm start), Node ${process.version}`)
+console.log(
+  `\nComments load: ${connections} connections, ${seconds} s per case, the standalone server (npm start), Node ${process.version}`,
+)
 console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`)
 console.table(results)

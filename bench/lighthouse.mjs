@@ -70,10 +70,12 @@ try {
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories },
           config,
         )
-        if (lhr.runtimeError) console.error(`lighthouse ${label} ${preset}: run failed (${lhr.runtimeError.code}), running again`)
+        if (lhr.runtimeError)
+          console.error(`lighthouse ${label} ${preset}: run failed (${lhr.runtimeError.code}), running again`)
         else samples.push(figuresOf(lhr))
       }
-      if (samples.length < runs) throw new Error(`lighthouse ${label} ${preset}: only ${samples.length} of ${runs} runs succeeded`)
+      if (samples.length < runs)
+        throw new Error(`lighthouse ${label} ${preset}: only ${samples.length} of ${runs} runs succeeded`)
       for (const key of Object.keys(samples[0])) {
         const value = median(samples.map((sample) => sample[key]))
         const shown = format[key] ? format[key](value) : String(value)

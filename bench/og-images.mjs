@@ -13,7 +13,18 @@ const workDir = path.join(projectRoot, '.bench-og')
 const contentDir = path.join(workDir, 'content')
 const siteDir = path.join(workDir, 'site')
 const ogFile = 'app/blog/[slug]/opengraph-image.tsx'
-const topics = ['api', 'postgresql', 'kafka', 'security', 'performance', 'caching', 'cloud', 'testing', 'observability', 'café']
+const topics = [
+  'api',
+  'postgresql',
+  'kafka',
+  'security',
+  'performance',
+  'caching',
+  'cloud',
+  'testing',
+  'observability',
+  'café',
+]
 
 function writePosts() {
   rmSync(workDir, { recursive: true, force: true })
@@ -22,7 +33,11 @@ function writePosts() {
   for (let i = 0; i < count; i++) {
     const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10)
     const tags = [topics[i % topics.length], topics[(i * 7 + 3) % topics.length]]
-    const body = Array.from({ length: 6 }, (_, p) => `## Section ${p + 1}\n\nParagraph ${p + 1} of post ${i}: retries, idempotency keys, connection pools and back-pressure, explained with care.\n`).join('\n')
+    const body = Array.from(
+      { length: 6 },
+      (_, p) =>
+        `## Section ${p + 1}\n\nParagraph ${p + 1} of post ${i}: retries, idempotency keys, connection pools and back-pressure, explained with care.\n`,
+    ).join('\n')
     writeFileSync(
       path.join(contentDir, 'posts', `bench-post-${String(i).padStart(5, '0')}.mdx`),
       `---\ntitle: "Benchmark post ${i}: designing a resilient service"\ndate: ${date}\nsummary: "Post ${i} of the Open Graph image benchmark."\ntags: ${JSON.stringify([...new Set(tags)])}\n---\n\n${body}\n\`\`\`ts\nconst attempt = ${i}\n\`\`\`\n`,
@@ -44,7 +59,9 @@ function build(label, omit) {
     throw new Error(`${label}: build failed`)
   }
   const blogDir = path.join(siteDir, '.next/server/app/blog')
-  const images = readdirSync(blogDir, { recursive: true }).filter((file) => String(file).endsWith('opengraph-image.body')).length
+  const images = readdirSync(blogDir, { recursive: true }).filter((file) =>
+    String(file).endsWith('opengraph-image.body'),
+  ).length
   console.log(`${label.padEnd(24)} ${seconds.toFixed(1).padStart(7)} s   ${images} Open Graph images prerendered`)
   return seconds
 }
@@ -54,5 +71,7 @@ console.log(`${count} posts`)
 const without = build('without OG images', [ogFile])
 const withImages = build('with OG images', [])
 const extra = withImages - without
-console.log(`difference               ${extra.toFixed(1).padStart(7)} s   ≈ ${((extra * 1000) / count).toFixed(0)} ms per image`)
+console.log(
+  `difference               ${extra.toFixed(1).padStart(7)} s   ≈ ${((extra * 1000) / count).toFixed(0)} ms per image`,
+)
 rmSync(workDir, { recursive: true, force: true })

@@ -16,8 +16,17 @@ async function measure(pageUrl) {
     raw += body.length
     gzip += gzipSync(body, { level: 9 }).length
   }
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + m[1].length, 0)
-  return { page: new URL(pageUrl).pathname, scripts: sources.length, rawKiB: +(raw / 1024).toFixed(1), gzipKiB: +(gzip / 1024).toFixed(1), inlineScriptBytes: inline }
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (sum, m) => sum + m[1].length,
+    0,
+  )
+  return {
+    page: new URL(pageUrl).pathname,
+    scripts: sources.length,
+    rawKiB: +(raw / 1024).toFixed(1),
+    gzipKiB: +(gzip / 1024).toFixed(1),
+    inlineScriptBytes: inline,
+  }
 }
 
 const urls = process.argv.slice(2)

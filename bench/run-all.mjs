@@ -12,7 +12,11 @@ const { values } = parseArgs({ options: { posts: { type: 'string', default: '100
 const argsFor = { 'build-scale.mjs': [values.posts], 'search-index.mjs': [values.posts] }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
   return result.status ?? 1
 }
 
@@ -20,11 +24,14 @@ function run(command, args) {
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1)
 
 let failed = 0
-for (const script of readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.mjs')).sort()) {
+for (const script of readdirSync(new URL('.', import.meta.url))
+  .filter((name) => name.endsWith('.mjs'))
+  .sort()) {
   // page-js.mjs is a tool that measures given URLs; build-scale and the e2e budget cover it here.
   if (script === 'run-all.mjs' || script === 'page-js.mjs') continue
   console.log(`\n# ${script}`)
-  const runner = script === 'search-index.mjs' ? ['npx', ['tsx', `bench/${script}`]] : [process.execPath, [`bench/${script}`]]
+  const runner =
+    script === 'search-index.mjs' ? ['npx', ['tsx', `bench/${script}`]] : [process.execPath, [`bench/${script}`]]
   if (run(runner[0], [...runner[1], ...(argsFor[script] ?? [])]) !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

@@ -9,19 +9,35 @@ import { gzipSync } from 'node:zlib'
 import { writeSearchIndex } from '../lib/search/build-index.ts'
 
 const count = Number(process.argv[2] ?? 1000)
-if (!Number.isInteger(count) || count < 1) throw new Error(`usage: npm run bench:search -- <number of posts>, got ${process.argv[2]}`)
+if (!Number.isInteger(count) || count < 1)
+  throw new Error(`usage: npm run bench:search -- <number of posts>, got ${process.argv[2]}`)
 const ROUNDS = 20
 
 // Posts made of the real posts' sections, shuffled per post, so vocabulary, headings, code and
 // length look like this blog's; each also gets a word of its own to find it by.
 const sources = await Promise.all(
-  (await readdir('content/posts')).filter((f) => f.endsWith('.mdx')).map(async (f) => (await readFile(path.join('content/posts', f), 'utf8')).replace(/^---[\s\S]*?---\n/, '')),
+  (await readdir('content/posts'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map(async (f) => (await readFile(path.join('content/posts', f), 'utf8')).replace(/^---[\s\S]*?---\n/, '')),
 )
 const sections = sources.flatMap((body) => body.split(/\n(?=## )/))
 let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = (list) => list[Math.floor(random() * list.length)]
-const topics = ['Kafka', 'PostgreSQL', 'Redis', 'gRPC', 'OAuth', 'Kubernetes', 'caching', 'queues', 'indexes', 'sharding', 'retries', 'observability']
+const topics = [
+  'Kafka',
+  'PostgreSQL',
+  'Redis',
+  'gRPC',
+  'OAuth',
+  'Kubernetes',
+  'caching',
+  'queues',
+  'indexes',
+  'sharding',
+  'retries',
+  'observability',
+]
 const posts = Array.from({ length: count }, (_, i) => {
   const parts = Array.from({ length: 6 }, () => pick(sections))
   return {
@@ -54,7 +70,9 @@ try {
   let transferred = 0
   globalThis.fetch = async (input) => {
     const body = await readFile(path.join(outDir, new URL(String(input)).pathname))
-    transferred += /\.(js|json|pagefind)$/.test(new URL(String(input)).pathname.replace(/\?.*/, '')) ? gzipSync(body).length : body.length
+    transferred += /\.(js|json|pagefind)$/.test(new URL(String(input)).pathname.replace(/\?.*/, ''))
+      ? gzipSync(body).length
+      : body.length
     return new Response(body, { headers: { 'content-type': 'application/wasm' } })
   }
   await copyFile(path.join(indexDir, 'pagefind.js'), path.join(indexDir, 'pagefind.mjs'))
@@ -69,7 +87,18 @@ try {
   const coldStart = performance.now()
   const coldHits = await search('idempotency')
   const cold = { ms: performance.now() - coldStart, kib: transferred / 1024, hits: coldHits }
-  const queries = ['kafka', 'postgresql index', 'idempotency key', 'etag', 'rate limiting', 'terraform', 'microservices', 'pagination cursor', `zq${(count - 1).toString(36)}marker`, 'zzqxvbnm']
+  const queries = [
+    'kafka',
+    'postgresql index',
+    'idempotency key',
+    'etag',
+    'rate limiting',
+    'terraform',
+    'microservices',
+    'pagination cursor',
+    `zq${(count - 1).toString(36)}marker`,
+    'zzqxvbnm',
+  ]
   for (const term of queries) await search(term) // load every chunk once: the timings below are of searching, not downloading
   const timings = []
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -94,7 +123,9 @@ try {
     'query latency median': { value: `${at(0.5).toFixed(1)} ms` },
     'query latency p99': { value: `${at(0.99).toFixed(1)} ms` },
   })
-  console.log(`Latency: search + details of the top 10 results, ${queries.length} queries × ${ROUNDS} rounds, after each query's chunks were loaded once.`)
+  console.log(
+    `Latency: search + details of the top 10 results, ${queries.length} queries × ${ROUNDS} rounds, after each query's chunks were loaded once.`,
+  )
   await pagefind.destroy()
 } finally {
   await rm(outDir, { recursive: true, force: true })

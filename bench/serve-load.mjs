@@ -14,7 +14,9 @@ import { startProductionServer } from '../lib/tooling/production-server.mjs'
 import { listPosts } from './lib/posts.mjs'
 import { writeSyntheticPosts } from './lib/synthetic-posts.mjs'
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' }, root: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, posts: { type: 'string' }, root: { type: 'string' } },
+})
 const seconds = Number(values.seconds)
 const connections = 50
 
@@ -26,7 +28,11 @@ function buildSyntheticSite(count) {
   mkdirSync(join(workspace, 'content', 'posts'), { recursive: true })
   writeSyntheticPosts(join(workspace, 'content', 'posts'), count)
   process.stderr.write(`building ${count} synthetic posts in ${workspace}…\n`)
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: workspace, env: { ...process.env, PWD: workspace }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const build = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: workspace,
+    env: { ...process.env, PWD: workspace },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   if (build.status !== 0) throw new Error('the build of the synthetic site failed')
   return workspace
 }
@@ -67,7 +73,9 @@ try {
         `p99 ${figures.p99} ms, ${figures.kib} KiB per response${figures.failed ? `, ${figures.failed} failed` : ''}`,
     )
   }
-  console.log(`serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`)
+  console.log(
+    `serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`,
+  )
 } finally {
   await server.stop()
   if (values.posts) rmSync(root, { recursive: true, force: true })

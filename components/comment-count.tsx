@@ -13,7 +13,10 @@ export async function CommentCount({ slug, url, className = '' }: CommentCountPr
   const count = await getCommentCount(slug)
   if (!count) return null
   return (
-    <Link href={`${url}#comments`} className={`${className} text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400`}>
+    <Link
+      href={`${url}#comments`}
+      className={`${className} text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400`}
+    >
       {count === 1 ? '1 comment' : `${count.toLocaleString('en-GB')} comments`}
     </Link>
   )

@@ -22,7 +22,10 @@ export type CommentFormProps = {
   replyOptions: readonly ReplyOption[]
 }
 
-const outcomeMessage = { published: 'Your comment was published.', pending: 'Thanks! Your comment is awaiting moderation.' } as const
+const outcomeMessage = {
+  published: 'Your comment was published.',
+  pending: 'Thanks! Your comment is awaiting moderation.',
+} as const
 
 /**
  * With JavaScript the form posts JSON to /api/comments (draft kept in localStorage, one idempotency
@@ -80,7 +83,10 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     setPosted(undefined)
     setErrors({})
     setStatus('Posting your comment…')
-    const result = await postComment(input, draft.keyFor(JSON.stringify([slug, replyTo?.id, normalizeText(draft.name), normalizeText(draft.body)])))
+    const result = await postComment(
+      input,
+      draft.keyFor(JSON.stringify([slug, replyTo?.id, normalizeText(draft.name), normalizeText(draft.body)])),
+    )
     setIsSending(false)
     if (result.kind === 'network-error') {
       setStatus('Your comment was not posted: the network is unreachable. Your text is kept; try again.')
@@ -88,7 +94,9 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     }
     if (result.kind === 'rejected') {
       setErrors(result.fieldErrors)
-      setStatus(`Your comment was not posted: ${result.error}${result.retryAfterSeconds ? ` Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` : ''}`)
+      setStatus(
+        `Your comment was not posted: ${result.error}${result.retryAfterSeconds ? ` Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` : ''}`,
+      )
       return
     }
     draft.clear()
@@ -117,17 +125,33 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   }
 
   const count = countCharacters(normalizeText(draft.body))
-  const describedBy = (field: string, extra = '') => `${extra} ${errors[field] ? `comment-${field}-error` : ''}`.trim() || undefined
-  const inputClass = 'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
+  const describedBy = (field: string, extra = '') =>
+    `${extra} ${errors[field] ? `comment-${field}-error` : ''}`.trim() || undefined
+  const inputClass =
+    'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
   return (
-    <form id="comment-form" action={formAction} onSubmit={submit} data-hydrated={isHydrated || undefined} noValidate aria-labelledby="comment-form-heading" className="mt-10 scroll-mt-6 space-y-4">
-      <h3 id="comment-form-heading" className="text-lg font-semibold">Post a comment</h3>
+    <form
+      id="comment-form"
+      action={formAction}
+      onSubmit={submit}
+      data-hydrated={isHydrated || undefined}
+      noValidate
+      aria-labelledby="comment-form-heading"
+      className="mt-10 scroll-mt-6 space-y-4"
+    >
+      <h3 id="comment-form-heading" className="text-lg font-semibold">
+        Post a comment
+      </h3>
       <input type="hidden" name="slug" value={slug} />
       {replyTo ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           Replying to <bdi className="font-semibold">{replyTo.name}</bdi>.{' '}
-          <a href={`${postUrl}#comment-form`} onClick={cancelReply} className="text-teal-700 underline dark:text-teal-300">
+          <a
+            href={`${postUrl}#comment-form`}
+            onClick={cancelReply}
+            className="text-teal-700 underline dark:text-teal-300"
+          >
             Cancel reply
           </a>
         </p>
@@ -135,19 +159,49 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         <ReplySelect options={replyOptions} defaultValue={refused?.values.parentId ?? ''} messages={errors.parentId} />
       )}
       <div>
-        <label htmlFor="comment-name" className="font-medium">Name</label>
-        <input id="comment-name" name="name" autoComplete="name" value={draft.name} onChange={(e) => draft.setName(e.target.value)} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy('name')} className={inputClass} />
+        <label htmlFor="comment-name" className="font-medium">
+          Name
+        </label>
+        <input
+          id="comment-name"
+          name="name"
+          autoComplete="name"
+          value={draft.name}
+          onChange={(e) => draft.setName(e.target.value)}
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={describedBy('name')}
+          className={inputClass}
+        />
         <FieldError id="comment-name-error" messages={errors.name} />
       </div>
       <div>
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <label htmlFor="comment-body" className="font-medium">Comment</label>
+          <label htmlFor="comment-body" className="font-medium">
+            Comment
+          </label>
           <PreviewToggle isPreview={isPreview} onChange={showPreview} />
         </div>
         {isPreview ? <PreviewPanel state={preview.state} /> : null}
-        <textarea id="comment-body" ref={bodyRef} name="body" rows={6} hidden={isPreview} value={draft.body} onChange={(e) => draft.setBody(e.target.value)} aria-invalid={Boolean(errors.body)} aria-describedby={describedBy('body', 'comment-body-hint')} className={inputClass} />
+        <textarea
+          id="comment-body"
+          ref={bodyRef}
+          name="body"
+          rows={6}
+          hidden={isPreview}
+          value={draft.body}
+          onChange={(e) => draft.setBody(e.target.value)}
+          aria-invalid={Boolean(errors.body)}
+          aria-describedby={describedBy('body', 'comment-body-hint')}
+          className={inputClass}
+        />
         <p id="comment-body-hint" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Markdown: *italic*, **bold**, `code`, code blocks between ``` lines (name the language after the first: ```ts), lists, &gt; quotes and [links](https://…). No images, HTML or headings. Line breaks are kept. Comments with links wait for moderation. With JavaScript on, you can edit or delete your comment from this browser for a few minutes after posting. <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>{count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters</span>
+          Markdown: *italic*, **bold**, `code`, code blocks between ``` lines (name the language after the first:
+          ```ts), lists, &gt; quotes and [links](https://…). No images, HTML or headings. Line breaks are kept. Comments
+          with links wait for moderation. With JavaScript on, you can edit or delete your comment from this browser for
+          a few minutes after posting.{' '}
+          <span className={count > BODY_MAX ? 'font-semibold text-red-700' : ''}>
+            {count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters
+          </span>
         </p>
         <FieldError id="comment-body-error" messages={errors.body} />
       </div>
@@ -156,12 +210,21 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         <label htmlFor="comment-website">Website (leave empty)</label>
         <input id="comment-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <button type="submit" disabled={isSending} className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={isSending}
+        className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70"
+      >
         {isSending ? 'Posting…' : 'Post comment'}
       </button>
-      <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">{status}</p>
+      <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
+        {status}
+      </p>
       {posted ? (
-        <section aria-label={posted.isPublished ? 'Just posted' : 'Just posted, awaiting moderation'} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
+        <section
+          aria-label={posted.isPublished ? 'Just posted' : 'Just posted, awaiting moderation'}
+          className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700"
+        >
           <CommentHtml html={posted.html} />
         </section>
       ) : null}
@@ -173,16 +236,34 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
  * Replying without JavaScript: the Reply links only lead to the form, so the reader picks the
  * comment here. Inside <noscript>, so readers with JavaScript never see it (they use the links).
  */
-function ReplySelect({ options, defaultValue, messages }: { options: readonly ReplyOption[]; defaultValue: string; messages: string[] | undefined }) {
+function ReplySelect({
+  options,
+  defaultValue,
+  messages,
+}: {
+  options: readonly ReplyOption[]
+  defaultValue: string
+  messages: string[] | undefined
+}) {
   if (options.length === 0) return null
   return (
     <noscript>
       <div>
-        <label htmlFor="comment-parent" className="font-medium">Reply to</label>
-        <select id="comment-parent" name="parentId" defaultValue={defaultValue} aria-describedby={messages ? 'comment-parentId-error' : undefined} className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+        <label htmlFor="comment-parent" className="font-medium">
+          Reply to
+        </label>
+        <select
+          id="comment-parent"
+          name="parentId"
+          defaultValue={defaultValue}
+          aria-describedby={messages ? 'comment-parentId-error' : undefined}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
           <option value="">No one: a new comment</option>
           {options.map((option) => (
-            <option key={option.id} value={option.id}>{option.label}</option>
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
           ))}
         </select>
         <FieldError id="comment-parentId-error" messages={messages} />
@@ -193,5 +274,9 @@ function ReplySelect({ options, defaultValue, messages }: { options: readonly Re
 
 function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
   if (!messages?.length) return null
-  return <p id={id} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{messages.join(' ')}</p>
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+      {messages.join(' ')}
+    </p>
+  )
 }

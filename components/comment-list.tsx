@@ -17,7 +17,10 @@ export function CommentList({ threads }: CommentListProps) {
         <li key={thread.id}>
           <CommentItem comment={thread} />
           {thread.replies.length > 0 ? (
-            <ol aria-label="Replies" className="mt-4 ml-4 space-y-4 border-l-2 border-zinc-200 pl-4 sm:ml-8 dark:border-zinc-800">
+            <ol
+              aria-label="Replies"
+              className="mt-4 ml-4 space-y-4 border-l-2 border-zinc-200 pl-4 sm:ml-8 dark:border-zinc-800"
+            >
               {thread.replies.map((reply) => (
                 <li key={reply.id}>
                   <CommentItem comment={reply} />
@@ -33,20 +36,30 @@ export function CommentList({ threads }: CommentListProps) {
 
 // tabIndex -1: the form moves focus to a new comment, and a #comment-<id> link (where the form sends
 // a reader without JavaScript after posting) lands on it, highlighted.
-const itemClass = 'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 dark:target:bg-teal-950'
+const itemClass =
+  'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 dark:target:bg-teal-950'
 
 function CommentItem({ comment }: { comment: RenderedComment }) {
   const headingId = `comment-${comment.id}-author`
   if (comment.status !== 'published' || comment.name === null || comment.html === null) {
     return (
-      <article id={`comment-${comment.id}`} tabIndex={-1} className={`${itemClass} text-sm text-zinc-500 italic dark:text-zinc-400`}>
+      <article
+        id={`comment-${comment.id}`}
+        tabIndex={-1}
+        className={`${itemClass} text-sm text-zinc-500 italic dark:text-zinc-400`}
+      >
         <p>Comment deleted.</p>
       </article>
     )
   }
   return (
     // overflow-hidden: stacked combining marks in a name or a text cannot draw over the comments around it.
-    <article id={`comment-${comment.id}`} tabIndex={-1} aria-labelledby={headingId} className={`${itemClass} overflow-hidden`}>
+    <article
+      id={`comment-${comment.id}`}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className={`${itemClass} overflow-hidden`}
+    >
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <h3 id={headingId} className="overflow-hidden font-semibold break-words text-zinc-900 dark:text-zinc-100">
           <bdi>{comment.name}</bdi>
@@ -57,7 +70,10 @@ function CommentItem({ comment }: { comment: RenderedComment }) {
         </time>
         {comment.editedAt ? (
           <span className="text-zinc-600 dark:text-zinc-400">
-            · <time dateTime={comment.editedAt} title={`Edited ${formatDateTime(comment.editedAt)}`}>edited</time>
+            ·{' '}
+            <time dateTime={comment.editedAt} title={`Edited ${formatDateTime(comment.editedAt)}`}>
+              edited
+            </time>
           </span>
         ) : null}
       </header>

@@ -32,7 +32,12 @@ export function useCommentPreview() {
     const result = await previewComment(text, controller.signal)
     if (controller.signal.aborted) return
     if (result.kind === 'rendered') setState({ status: 'rendered', html: result.html })
-    else setState({ status: 'failed', message: result.kind === 'rejected' ? result.error : 'The network is unreachable. Your text is kept; try again.' })
+    else
+      setState({
+        status: 'failed',
+        message:
+          result.kind === 'rejected' ? result.error : 'The network is unreachable. Your text is kept; try again.',
+      })
   }
 
   function cancel() {
@@ -47,13 +52,26 @@ const noSubscription = () => () => {}
 
 /** Write / Preview, two toggle buttons; rendered only once JavaScript runs, since only then can they work. */
 export function PreviewToggle({ isPreview, onChange }: { isPreview: boolean; onChange: (isPreview: boolean) => void }) {
-  const isHydrated = useSyncExternalStore(noSubscription, () => true, () => false)
+  const isHydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   if (!isHydrated) return null
-  const buttonClass = 'rounded-md px-3 py-1 text-sm font-medium aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100'
+  const buttonClass =
+    'rounded-md px-3 py-1 text-sm font-medium aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100'
   return (
-    <div role="group" aria-label="Write or preview" className="mt-1 inline-flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
-      <button type="button" aria-pressed={!isPreview} onClick={() => onChange(false)} className={buttonClass}>Write</button>
-      <button type="button" aria-pressed={isPreview} onClick={() => onChange(true)} className={buttonClass}>Preview</button>
+    <div
+      role="group"
+      aria-label="Write or preview"
+      className="mt-1 inline-flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700"
+    >
+      <button type="button" aria-pressed={!isPreview} onClick={() => onChange(false)} className={buttonClass}>
+        Write
+      </button>
+      <button type="button" aria-pressed={isPreview} onClick={() => onChange(true)} className={buttonClass}>
+        Preview
+      </button>
     </div>
   )
 }
@@ -61,12 +79,25 @@ export function PreviewToggle({ isPreview, onChange }: { isPreview: boolean; onC
 /** The rendered text, or what the preview is doing, in a labelled region. */
 export function PreviewPanel({ state }: { state: PreviewState }) {
   return (
-    <section id="comment-preview" aria-label="Preview" aria-busy={state.status === 'loading'} className="mt-1 min-h-36 rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
+    <section
+      id="comment-preview"
+      aria-label="Preview"
+      aria-busy={state.status === 'loading'}
+      className="mt-1 min-h-36 rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700"
+    >
       {state.status === 'rendered' && state.html ? <CommentHtml html={state.html} /> : null}
       <p role="status" className="text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
-        {state.status === 'loading' ? 'Loading preview…' : state.status === 'rendered' && !state.html ? 'Nothing to preview yet.' : ''}
+        {state.status === 'loading'
+          ? 'Loading preview…'
+          : state.status === 'rendered' && !state.html
+            ? 'Nothing to preview yet.'
+            : ''}
       </p>
-      {state.status === 'failed' ? <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">The preview could not be shown: {state.message}</p> : null}
+      {state.status === 'failed' ? (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          The preview could not be shown: {state.message}
+        </p>
+      ) : null}
     </section>
   )
 }

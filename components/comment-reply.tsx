@@ -32,7 +32,11 @@ export function ReplyLink({ id, name }: ReplyLinkProps) {
     setReplyTo({ id, name })
   }
   return (
-    <a href="#comment-form" onClick={reply} className="mt-1 inline-block text-sm font-medium text-teal-700 underline-offset-2 hover:underline dark:text-teal-300">
+    <a
+      href="#comment-form"
+      onClick={reply}
+      className="mt-1 inline-block text-sm font-medium text-teal-700 underline-offset-2 hover:underline dark:text-teal-300"
+    >
       Reply<span className="sr-only"> to {name}</span>
     </a>
   )

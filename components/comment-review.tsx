@@ -41,14 +41,24 @@ export function CommentReview({ comment, post, actions, fields, headingLevel: He
       </Heading>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="font-semibold">Post</dt>
-        <dd>{post ? <Link href={post.url} className="text-teal-700 underline dark:text-teal-300">{post.title}</Link> : comment.slug}</dd>
+        <dd>
+          {post ? (
+            <Link href={post.url} className="text-teal-700 underline dark:text-teal-300">
+              {post.title}
+            </Link>
+          ) : (
+            comment.slug
+          )}
+        </dd>
         <dt className="font-semibold">Written</dt>
         <dd>{comment.createdAt.slice(0, 16).replace('T', ' ')} UTC</dd>
         <dt className="font-semibold">Status</dt>
         <dd>{statusLabels[comment.status]}</dd>
       </dl>
       <p className="mt-4 rounded-md bg-zinc-50 p-3 break-words whitespace-pre-wrap dark:bg-zinc-900">{comment.body}</p>
-      <h3 className="mt-4 text-sm font-semibold">{links.length === 0 ? 'No links in this comment.' : `Links in this comment (${links.length})`}</h3>
+      <h3 className="mt-4 text-sm font-semibold">
+        {links.length === 0 ? 'No links in this comment.' : `Links in this comment (${links.length})`}
+      </h3>
       {links.length > 0 && (
         <ul className="mt-1 list-disc pl-6 text-sm">
           {links.map((link, index) => (

@@ -27,7 +27,15 @@ function MdxInput(props: ComponentPropsWithoutRef<'input'>) {
 }
 
 /** HTML elements Markdown produces, and the components authors may use (documented in CONTRIBUTING.md). */
-export const mdxComponents = { a: MdxLink, table: MdxTable, input: MdxInput, pre: CodeBlock, img: MdxImage, Callout, Figure }
+export const mdxComponents = {
+  a: MdxLink,
+  table: MdxTable,
+  input: MdxInput,
+  pre: CodeBlock,
+  img: MdxImage,
+  Callout,
+  Figure,
+}
 
 export type MdxContentProps = { code: string }
 

@@ -3,12 +3,19 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react'
 import { deleteComment, editComment } from '@/lib/comments/client'
-import { forgetOwnComment, formatUntil, readOwnComment, rememberOwnComment, type OwnComment } from '@/lib/comments/own-comments'
+import {
+  forgetOwnComment,
+  formatUntil,
+  readOwnComment,
+  rememberOwnComment,
+  type OwnComment,
+} from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
 
 export type OwnCommentActionsProps = { id: number; name: string }
 
-const buttonClass = 'text-sm font-medium text-teal-700 underline-offset-2 hover:underline disabled:cursor-wait disabled:opacity-70 dark:text-teal-300'
+const buttonClass =
+  'text-sm font-medium text-teal-700 underline-offset-2 hover:underline disabled:cursor-wait disabled:opacity-70 dark:text-teal-300'
 
 /**
  * Edit and Delete for a comment posted from this browser, while its edit window is open. The page is
@@ -44,7 +51,12 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
     if (isEditing) textArea.current?.focus()
   }, [isEditing])
 
-  if (!own) return status ? <div role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{status}</div> : null
+  if (!own)
+    return status ? (
+      <div role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+        {status}
+      </div>
+    ) : null
 
   function closeEditor() {
     setIsEditing(false)
@@ -69,12 +81,21 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
     setStatus('Saving…')
     const result = await editComment(id, own.secret, { body: text })
     setIsBusy(false)
-    if (result.kind === 'network-error') return setStatus('Not saved: the network is unreachable. Your text is kept; try again.')
-    if (result.kind === 'rejected') return refused(`Not saved: ${[result.error, ...Object.values(result.fieldErrors).flat()].join(' ')}`, result.status)
+    if (result.kind === 'network-error')
+      return setStatus('Not saved: the network is unreachable. Your text is kept; try again.')
+    if (result.kind === 'rejected')
+      return refused(
+        `Not saved: ${[result.error, ...Object.values(result.fieldErrors).flat()].join(' ')}`,
+        result.status,
+      )
     const next = { ...own, until: result.until, body: result.comment.body ?? text }
     setOwn(next)
     rememberOwnComment(id, next)
-    setStatus(result.comment.status === 'published' ? 'Your comment was saved.' : 'Your comment was saved and awaits moderation again (it has a new link).')
+    setStatus(
+      result.comment.status === 'published'
+        ? 'Your comment was saved.'
+        : 'Your comment was saved and awaits moderation again (it has a new link).',
+    )
     closeEditor()
     startRefresh(() => router.refresh())
   }
@@ -102,19 +123,48 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
     <div className="mt-2 text-sm">
       {isEditing ? (
         <form onSubmit={save} onKeyDown={cancelOnEscape} noValidate className="space-y-2">
-          <label htmlFor={fieldId} className="font-medium">Edit your comment</label>
-          <textarea id={fieldId} ref={textArea} rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${fieldId}-hint`} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100" />
+          <label htmlFor={fieldId} className="font-medium">
+            Edit your comment
+          </label>
+          <textarea
+            id={fieldId}
+            ref={textArea}
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={`${fieldId}-hint`}
+            className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          />
           <div id={`${fieldId}-hint`} className="text-zinc-600 dark:text-zinc-400">
-            Until {formatUntil(own.until)}. A new link waits for moderation again. {count.toLocaleString('en-GB')} / {BODY_MAX.toLocaleString('en-GB')} characters
+            Until {formatUntil(own.until)}. A new link waits for moderation again. {count.toLocaleString('en-GB')} /{' '}
+            {BODY_MAX.toLocaleString('en-GB')} characters
           </div>
           <div className="flex gap-4">
-            <button type="submit" disabled={isBusy} className="rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800 disabled:opacity-70">{isBusy ? 'Saving…' : 'Save'}</button>
-            <button type="button" onClick={closeEditor} className={buttonClass}>Cancel</button>
+            <button
+              type="submit"
+              disabled={isBusy}
+              className="rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800 disabled:opacity-70"
+            >
+              {isBusy ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" onClick={closeEditor} className={buttonClass}>
+              Cancel
+            </button>
           </div>
         </form>
       ) : (
         <div className="flex flex-wrap items-baseline gap-x-4 text-zinc-600 dark:text-zinc-400">
-          <button ref={editButton} type="button" disabled={isBusy} onClick={() => { setText(own.body); setStatus(''); setIsEditing(true) }} className={buttonClass}>
+          <button
+            ref={editButton}
+            type="button"
+            disabled={isBusy}
+            onClick={() => {
+              setText(own.body)
+              setStatus('')
+              setIsEditing(true)
+            }}
+            className={buttonClass}
+          >
             Edit<span className="sr-only"> your comment</span>
           </button>
           <button type="button" disabled={isBusy} onClick={remove} className={buttonClass}>
@@ -124,7 +174,9 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
         </div>
       )}
       {/* Divs, not paragraphs: the comment's text is the article's one paragraph. */}
-      <div role="status" className="mt-1 text-zinc-700 dark:text-zinc-300">{status}</div>
+      <div role="status" className="mt-1 text-zinc-700 dark:text-zinc-300">
+        {status}
+      </div>
     </div>
   )
 }

@@ -4,7 +4,9 @@ import { findElements, textOf } from '@/test/html'
 import { Pagination } from './pagination'
 
 const render = (page: number, pageCount: number) =>
-  renderToStaticMarkup(<Pagination page={page} pageCount={pageCount} firstPagePath="/tags/caf%C3%A9" pagesBase="/tags/caf%C3%A9/page" />)
+  renderToStaticMarkup(
+    <Pagination page={page} pageCount={pageCount} firstPagePath="/tags/caf%C3%A9" pagesBase="/tags/caf%C3%A9/page" />,
+  )
 const links = (html: string) =>
   findElements(html, 'a').map(({ attributes, text }) => ({ href: attributes.href, rel: attributes.rel, text }))
 

@@ -7,7 +7,10 @@ export type PostNavProps = { previous?: PostLink | undefined; next?: PostLink | 
 export function PostNav({ previous, next }: PostNavProps) {
   if (!previous && !next) return null
   return (
-    <nav aria-label="More posts" className="grid gap-4 border-t border-zinc-200 pt-8 sm:grid-cols-2 dark:border-zinc-800">
+    <nav
+      aria-label="More posts"
+      className="grid gap-4 border-t border-zinc-200 pt-8 sm:grid-cols-2 dark:border-zinc-800"
+    >
       {previous ? <AdjacentPost post={previous} rel="prev" label="Previous post" /> : null}
       {next ? <AdjacentPost post={next} rel="next" label="Next post" className="sm:col-start-2 sm:text-right" /> : null}
     </nav>

@@ -7,7 +7,9 @@ import { SeriesNav } from './series-nav'
 const parts = ['brokers', 'consumers', 'admin'].map((slug) => ({ slug, title: `About ${slug}`, url: `/blog/${slug}` }))
 
 describe('SeriesNav', () => {
-  const html = renderToStaticMarkup(<SeriesNav series={{ name: 'Kafka from scratch', part: 2, parts }} currentSlug="consumers" />)
+  const html = renderToStaticMarkup(
+    <SeriesNav series={{ name: 'Kafka from scratch', part: 2, parts }} currentSlug="consumers" />,
+  )
 
   it('says "Part N of M" and names the series', () => {
     expect(findElements(html, 'nav')[0]?.attributes['aria-label']).toBe('Series')
@@ -15,13 +17,20 @@ describe('SeriesNav', () => {
   })
 
   it('lists every part in order, linking the others and marking the current one instead of linking it', () => {
-    expect(findElements(html, 'li').map((item) => item.text)).toEqual(['About brokers', 'About consumers', 'About admin'])
+    expect(findElements(html, 'li').map((item) => item.text)).toEqual([
+      'About brokers',
+      'About consumers',
+      'About admin',
+    ])
     expect(findElements(html, 'a').map(({ attributes, text }) => [attributes.href, text])).toEqual([
       ['/blog/brokers', 'About brokers'],
       ['/blog/admin', 'About admin'],
     ])
     expect(findElements(html, 'span')).toEqual([
-      expect.objectContaining({ text: 'About consumers', attributes: expect.objectContaining({ 'aria-current': 'page' }) }),
+      expect.objectContaining({
+        text: 'About consumers',
+        attributes: expect.objectContaining({ 'aria-current': 'page' }),
+      }),
     ])
   })
 })

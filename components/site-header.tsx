@@ -22,7 +22,10 @@ export function SiteHeader() {
           <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50">
+                <Link
+                  href={link.href}
+                  className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50"
+                >
                   {link.label}
                 </Link>
               </li>

@@ -1,13 +1,7 @@
 'use client'
 
 import { useEffect, useId, useSyncExternalStore, type ChangeEvent } from 'react'
-import {
-  DARK_SCHEME_QUERY,
-  isThemeChoice,
-  resolveTheme,
-  THEME_STORAGE_KEY,
-  type ThemeChoice,
-} from '@/lib/theme/theme'
+import { DARK_SCHEME_QUERY, isThemeChoice, resolveTheme, THEME_STORAGE_KEY, type ThemeChoice } from '@/lib/theme/theme'
 
 const CHANGE_EVENT = 'theme-choice-change'
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }

@@ -10,7 +10,11 @@ function readStoredDraft(json: string | null): StoredDraft | undefined {
   if (!isRecord(value) || typeof value.name !== 'string' || typeof value.body !== 'string') return undefined
   const { sent } = value
   const isSent = isRecord(sent) && typeof sent.fingerprint === 'string' && typeof sent.key === 'string'
-  return { name: value.name, body: value.body, sent: isSent ? { fingerprint: String(sent.fingerprint), key: String(sent.key) } : undefined }
+  return {
+    name: value.name,
+    body: value.body,
+    sent: isSent ? { fingerprint: String(sent.fingerprint), key: String(sent.key) } : undefined,
+  }
 }
 
 const NAME_KEY = 'comment-name'

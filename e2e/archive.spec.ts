@@ -12,8 +12,18 @@ test('the archive groups posts by year and month, newest first, with machine-rea
   const month = year.getByRole('region', { name: 'February 2026' })
   await expect(month.locator('h3 time')).toHaveAttribute('datetime', '2026-02')
   await expect(month.getByRole('listitem')).toHaveCount(4)
-  await expect(month.getByRole('link')).toHaveText(['APIs that last', 'A tour of the backend', 'Fixture post 20', 'Fixture post 19'])
-  await expect(month.getByRole('listitem').locator('time')).toHaveText(['27 February 2026', '20 February 2026', '13 February 2026', '6 February 2026'])
+  await expect(month.getByRole('link')).toHaveText([
+    'APIs that last',
+    'A tour of the backend',
+    'Fixture post 20',
+    'Fixture post 19',
+  ])
+  await expect(month.getByRole('listitem').locator('time')).toHaveText([
+    '27 February 2026',
+    '20 February 2026',
+    '13 February 2026',
+    '6 February 2026',
+  ])
   for (const time of await month.getByRole('listitem').locator('time').all()) {
     await expect(time).toHaveAttribute('datetime', /^2026-02-\d{2}$/)
   }

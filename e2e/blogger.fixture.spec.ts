@@ -19,9 +19,11 @@ const entrySchema = z.object({
 const entries = z
   .object({ feed: z.object({ entry: z.array(entrySchema) }) })
   .parse(
-    new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (name) => name === 'entry' || name === 'category' }).parse(
-      readFileSync('test/fixtures/blogger/feed.atom', 'utf8'),
-    ),
+    new XMLParser({
+      ignoreAttributes: false,
+      removeNSPrefix: true,
+      isArray: (name) => name === 'entry' || name === 'category',
+    }).parse(readFileSync('test/fixtures/blogger/feed.atom', 'utf8')),
   ).feed.entry
 const livePosts = entries.filter((entry) => entry.type === 'POST' && entry.status === 'LIVE')
 const labels = [...new Set(livePosts.flatMap((entry) => entry.category.map((category) => category['@_term'])))]
@@ -44,7 +46,9 @@ test('an imported post has its text, code, image and table, and links its labels
   const code = article.locator('[data-code-block]')
   await expect(code).toContainText("app.get('/health'")
   await expect(code).toContainText('Language: js')
-  const image = article.getByRole('img', { name: 'A request goes from the browser to the API, then the database, and back' })
+  const image = article.getByRole('img', {
+    name: 'A request goes from the browser to the API, then the database, and back',
+  })
   await expect(image).toBeVisible()
   expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
   await expect(article.getByRole('table').getByRole('row')).toHaveCount(4)
@@ -59,8 +63,13 @@ test('what could not be converted is shown as a note, and a missing image as a l
   await expect(notes.first()).toContainText('Not converted from Blogger')
   await expect(notes.first()).toContainText('a table with merged cells or block content')
   await expect(notes.nth(1)).toContainText('an embedded YouTube video')
-  await expect(notes.nth(1).getByRole('link', { name: 'Open it' })).toHaveAttribute('href', 'https://www.youtube.com/watch?v=HubezKbFL7E')
-  await expect(page.getByRole('link', { name: 'Image: EXPLAIN output: an index scan instead of a sequential scan' })).toHaveAttribute(
+  await expect(notes.nth(1).getByRole('link', { name: 'Open it' })).toHaveAttribute(
+    'href',
+    'https://www.youtube.com/watch?v=HubezKbFL7E',
+  )
+  await expect(
+    page.getByRole('link', { name: 'Image: EXPLAIN output: an index scan instead of a sequential scan' }),
+  ).toHaveAttribute(
     'href',
     'https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEh8xQm2Wc/s1600/explain-plan.png',
   )
@@ -68,7 +77,9 @@ test('what could not be converted is shown as a note, and a missing image as a l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “Bases de données”')
 })
 
-test('comments are on the right posts, oldest first, with replies under their thread and the deleted one left out', async ({ page }) => {
+test('comments are on the right posts, oldest first, with replies under their thread and the deleted one left out', async ({
+  page,
+}) => {
   await page.goto('/blog/what-is-backend-engineering')
   await expect(commentsSection(page).getByRole('heading', { level: 2 })).toHaveText('4 comments')
   await expect(commentAuthors(page)).toHaveText(['Alice Martin', 'Backend Playbook', 'Bob', 'Chloé Dubois'])
@@ -76,8 +87,12 @@ test('comments are on the right posts, oldest first, with replies under their th
   await expect(replies).toHaveCount(1)
   // Bob answered the author's reply: the site shows one level, so he joins Alice's thread.
   await expect(replies.getByRole('heading', { level: 3 })).toHaveText(['Backend Playbook', 'Bob'])
-  await expect(replies).toContainText('Microservices, by Martin Fowler (https://martinfowler.com/articles/microservices.html)')
-  await expect(commentsSection(page)).toContainText('Is a response like {"ok": true} always JSON? And is latency < 100 ms realistic')
+  await expect(replies).toContainText(
+    'Microservices, by Martin Fowler (https://martinfowler.com/articles/microservices.html)',
+  )
+  await expect(commentsSection(page)).toContainText(
+    'Is a response like {"ok": true} always JSON? And is latency < 100 ms realistic',
+  )
   await expect(commentsSection(page)).not.toContainText('Cheap watches')
 
   await page.goto('/blog/postgresql-indexes-cafe')
@@ -85,10 +100,15 @@ test('comments are on the right posts, oldest first, with replies under their th
   await expect(commentsSection(page).getByRole('list', { name: 'Replies' })).toHaveCount(2)
 })
 
-test('every old post address in the export, and its ?m=1 mobile variant, answers 308 with its new page', async ({ request }) => {
+test('every old post address in the export, and its ?m=1 mobile variant, answers 308 with its new page', async ({
+  request,
+}) => {
   expect(livePosts).toHaveLength(2)
   for (const post of livePosts) {
-    const name = post.filename?.split('/').pop()?.replace(/\.html$/, '')
+    const name = post.filename
+      ?.split('/')
+      .pop()
+      ?.replace(/\.html$/, '')
     for (const query of ['', '?m=1']) {
       const response = await request.get(`${post.filename}${query}`, { maxRedirects: 0 })
       expect(response.status(), `${post.filename}${query}`).toBe(308)
@@ -119,8 +139,15 @@ test('every label page and the feed answer 308 with their new address', async ({
   expect((await request.get('/feed.xml')).headers()['content-type']).toContain('xml')
 })
 
-test('the draft, the trashed post and the page are not published, and their old addresses are not redirected', async ({ request }) => {
-  for (const path of ['/blog/notes-on-connection-pooling', '/blog/spring-sale', '/2024/03/spring-sale.html', '/p/about.html']) {
+test('the draft, the trashed post and the page are not published, and their old addresses are not redirected', async ({
+  request,
+}) => {
+  for (const path of [
+    '/blog/notes-on-connection-pooling',
+    '/blog/spring-sale',
+    '/2024/03/spring-sale.html',
+    '/p/about.html',
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
   }
 })

@@ -16,7 +16,9 @@ test('the copy button copies the code exactly, without line numbers, and says so
   await sql.getByRole('button', { name: 'Copy code' }).click()
   await expect(sql.getByRole('status')).toHaveText('Copied')
   await expect(sql.getByRole('button', { name: 'Copied code' })).toBeVisible()
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fences.find((code) => code?.includes('orders_customer_created_id_idx')))
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    fences.find((code) => code?.includes('orders_customer_created_id_idx')),
+  )
 
   const handler = blocks.filter({ hasText: 'import { createHash } from "node:crypto";' })
   await expect(handler.locator('code[data-line-numbers]')).toHaveCount(1)

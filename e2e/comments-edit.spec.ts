@@ -1,12 +1,24 @@
 import { XMLValidator } from 'fast-xml-parser'
 import { expect, test } from './fixtures'
-import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, slug, unique } from './support/comments'
+import {
+  commentForm,
+  commentsSection,
+  createComment,
+  fillCommentForm,
+  listComments,
+  postPath,
+  slug,
+  unique,
+} from './support/comments'
 
 // Issue 12: a writer edits or deletes their own comment for a while (with JavaScript, from the
 // browser that posted it); the post lists show comment counts; /comments.xml lists new comments.
 // Every page involved stays a cached file.
 
-test('the writer edits their comment (it shows "edited" after a reload), nobody else can, and then deletes it', async ({ page, browser }) => {
+test('the writer edits their comment (it shows "edited" after a reload), nobody else can, and then deletes it', async ({
+  page,
+  browser,
+}) => {
   const name = unique('Editor')
   const form = await fillCommentForm(page, name, 'Frist draft.')
   await expect(form).toContainText('With JavaScript on, you can edit or delete your comment from this browser')
@@ -52,22 +64,45 @@ test('the writer edits their comment (it shows "edited" after a reload), nobody 
   await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
   await page.reload()
   await expect(commentsSection(page).getByRole('article', { name })).toHaveCount(0)
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('comment-edit:')).length)).toBe(0)
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('comment-edit:')).length),
+  ).toBe(0)
 })
 
 test('the API refuses an edit without the secret, with a wrong one, and after a delete', async ({ request }) => {
   const created = await request.post('/api/comments', { data: { slug, name: unique('Api'), body: 'Original.' } })
   const { comment, editSecret } = (await created.json()) as { comment: { id: number }; editSecret: string }
   expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'No secret.' } })).status()).toBe(401)
-  expect((await request.patch(`/api/comments/${comment.id}`, { data: { body: 'Wrong.' }, headers: { authorization: 'Bearer wrong' } })).status()).toBe(403)
-  const edited = await request.patch(`/api/comments/${comment.id}`, { data: { body: 'Edited.' }, headers: { authorization: `Bearer ${editSecret}` } })
+  expect(
+    (
+      await request.patch(`/api/comments/${comment.id}`, {
+        data: { body: 'Wrong.' },
+        headers: { authorization: 'Bearer wrong' },
+      })
+    ).status(),
+  ).toBe(403)
+  const edited = await request.patch(`/api/comments/${comment.id}`, {
+    data: { body: 'Edited.' },
+    headers: { authorization: `Bearer ${editSecret}` },
+  })
   expect(edited.status()).toBe(200)
   expect((await listComments(request)).find((listed) => listed.id === comment.id)?.body).toBe('Edited.')
-  expect((await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })).status()).toBe(204)
-  expect((await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })).status()).toBe(404)
+  expect(
+    (
+      await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })
+    ).status(),
+  ).toBe(204)
+  expect(
+    (
+      await request.delete(`/api/comments/${comment.id}`, { headers: { authorization: `Bearer ${editSecret}` } })
+    ).status(),
+  ).toBe(404)
 })
 
-test('the home page shows the post\'s comment count, updated after a comment, and is still served from the cache', async ({ page, request }) => {
+test("the home page shows the post's comment count, updated after a comment, and is still served from the cache", async ({
+  page,
+  request,
+}) => {
   const publishedCount = async () => (await listComments(request)).filter((listed) => listed.name !== null).length
   await createComment(request, { name: unique('Counter'), body: 'Counted.' })
   const count = page.getByRole('link', { name: /^\d+ comments?$/ }).and(page.locator(`[href="${postPath}#comments"]`))
@@ -89,7 +124,9 @@ test('the home page shows the post\'s comment count, updated after a comment, an
   expect(cached.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=60')
 })
 
-test('/comments.xml lists a new comment with its post and a link to it, as Atom, from the cache', async ({ request }) => {
+test('/comments.xml lists a new comment with its post and a link to it, as Atom, from the cache', async ({
+  request,
+}) => {
   const name = unique('Feed <&>')
   const comment = await createComment(request, { name, body: 'In the feed & escaped <b>.' })
   const response = await request.get('/comments.xml')

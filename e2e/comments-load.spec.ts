@@ -1,7 +1,13 @@
 // The plain Playwright test, not ./fixtures: its CSP check opens a browser page per test, and a
 // browser starting up beside the server would be measured too. These tests use no page.
 import { expect, test } from '@playwright/test'
-import { burstsOfWorstBodies, floodFromOneClient, latenciesDuring, percentile, postComment } from '../bench/lib/floods.mjs'
+import {
+  burstsOfWorstBodies,
+  floodFromOneClient,
+  latenciesDuring,
+  percentile,
+  postComment,
+} from '../bench/lib/floods.mjs'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
 import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
@@ -41,17 +47,26 @@ test.describe(`comment floods and readers${skipWithoutPostgres ? ` (${skipReason
   test('bursts of 30 concurrent POSTs of the worst bodies for link detection leave GET / fast', async () => {
     const bursts = burstsOfWorstBodies(server.url, slug)
     const latencies = await latenciesDuring(`${server.url}/`, bursts)
-    expect((await bursts).filter((status) => status !== 201 && status !== 202), 'statuses').toEqual([])
-    expect(percentile(latencies, 95), `GET / latencies (ms): ${latencies.map(Math.round).join(', ')}`).toBeLessThan(bound)
+    expect(
+      (await bursts).filter((status) => status !== 201 && status !== 202),
+      'statuses',
+    ).toEqual([])
+    expect(percentile(latencies, 95), `GET / latencies (ms): ${latencies.map(Math.round).join(', ')}`).toBeLessThan(
+      bound,
+    )
   })
 
   test('a flood of refused POSTs leaves GET /api/comments fast', async () => {
-    for (let index = 0; index < 3; index++) await postComment(server.url, slug, `filling the limit ${index}`, '203.0.113.250')
+    for (let index = 0; index < 3; index++)
+      await postComment(server.url, slug, `filling the limit ${index}`, '203.0.113.250')
     const flood = floodFromOneClient(server.url, slug, '203.0.113.250')
     const latencies = await latenciesDuring(`${server.url}/api/comments?slug=${slug}`, flood)
     const statuses = await flood
     expect(statuses.length).toBeGreaterThan(100)
     expect(new Set(statuses)).toEqual(new Set([429]))
-    expect(percentile(latencies, 99), `GET /api/comments latencies (ms): ${latencies.map(Math.round).join(', ')}`).toBeLessThan(bound)
+    expect(
+      percentile(latencies, 99),
+      `GET /api/comments latencies (ms): ${latencies.map(Math.round).join(', ')}`,
+    ).toBeLessThan(bound)
   })
 })

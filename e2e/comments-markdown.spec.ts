@@ -2,7 +2,8 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { commentForm, commentsSection, fillCommentForm, postPath, unique } from './support/comments'
 
-const codeComment = (marker: string) => `${marker}: try **this**\n\n\`\`\`ts\nconst answer: number = 42 // checked\nexport function ask() {\n  return answer\n}\n\`\`\``
+const codeComment = (marker: string) =>
+  `${marker}: try **this**\n\n\`\`\`ts\nconst answer: number = 42 // checked\nexport function ask() {\n  return answer\n}\n\`\`\``
 
 /** The distinct colours of a code block's tokens: one colour means nothing was highlighted. */
 async function tokenColours(scope: Locator): Promise<Set<string>> {
@@ -47,8 +48,11 @@ test('a fenced code block is highlighted at once after posting, and in the page 
   await expect(reloaded).not.toContainText('```')
 })
 
-test('Preview shows the text as the page will, and Write brings the text box back with the text kept', async ({ page }) => {
-  const body = '*Emphasis* and `code`\n\n- one\n- two\n\n# not a heading\n\n[bad](javascript:alert(1)) <img src=x onerror=alert(1)>'
+test('Preview shows the text as the page will, and Write brings the text box back with the text kept', async ({
+  page,
+}) => {
+  const body =
+    '*Emphasis* and `code`\n\n- one\n- two\n\n# not a heading\n\n[bad](javascript:alert(1)) <img src=x onerror=alert(1)>'
   const form = await fillCommentForm(page, unique('Preview'), body)
   const write = form.getByRole('button', { name: 'Write' })
   const preview = form.getByRole('button', { name: 'Preview' })
@@ -75,9 +79,17 @@ test('Preview shows the text as the page will, and Write brings the text box bac
 
 test('Preview says when it fails, and keeps the text', async ({ page }) => {
   const form = await fillCommentForm(page, unique('PreviewDown'), 'Some *text*')
-  await page.route('**/api/comments/preview', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Comments are unavailable right now.' }) }))
+  await page.route('**/api/comments/preview', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'Comments are unavailable right now.' }),
+    }),
+  )
   await form.getByRole('button', { name: 'Preview' }).click()
-  await expect(form.getByRole('region', { name: 'Preview' }).getByRole('alert')).toHaveText('The preview could not be shown: Comments are unavailable right now.')
+  await expect(form.getByRole('region', { name: 'Preview' }).getByRole('alert')).toHaveText(
+    'The preview could not be shown: Comments are unavailable right now.',
+  )
   await form.getByRole('button', { name: 'Write' }).click()
   await expect(form.getByLabel('Comment')).toHaveValue('Some *text*')
 })

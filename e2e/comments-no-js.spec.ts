@@ -5,7 +5,9 @@ import { commentForm, commentsSection, createComment, listComments, postPath, un
 // Server Action. No outcome and no text ever travels in a URL.
 test.use({ javaScriptEnabled: false })
 
-test('without JavaScript, a posted comment lands on the page at the comment, highlighted, with nothing in the address but its anchor', async ({ page }) => {
+test('without JavaScript, a posted comment lands on the page at the comment, highlighted, with nothing in the address but its anchor', async ({
+  page,
+}) => {
   const name = unique('NoScript')
   await page.goto(postPath)
   await expect(commentsSection(page).getByRole('heading', { level: 2 })).toHaveText(/^\d+ comments?$/)
@@ -37,14 +39,19 @@ test('without JavaScript, a held comment lands on the note that it awaits modera
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
 
-test('without JavaScript, a refused comment comes back on the page with every character kept and the errors at their fields', async ({ page, request }) => {
+test('without JavaScript, a refused comment comes back on the page with every character kept and the errors at their fields', async ({
+  page,
+  request,
+}) => {
   const body = `${'x'.repeat(5001)}\nünïcödé 😀 <b>not markup</b>`
   await page.goto(postPath)
   const form = commentForm(page)
   await form.getByLabel('Comment').fill(body)
   await form.getByRole('button', { name: 'Post comment' }).click()
   await expect(page).toHaveURL(new RegExp(`${postPath}$`))
-  await expect(commentForm(page).getByRole('status')).toHaveText('Your comment was not posted: Enter your name. Use at most 5,000 characters.')
+  await expect(commentForm(page).getByRole('status')).toHaveText(
+    'Your comment was not posted: Enter your name. Use at most 5,000 characters.',
+  )
   await expect(commentForm(page).getByLabel('Name')).toHaveAccessibleDescription('Enter your name.')
   await expect(commentForm(page).getByLabel('Comment')).toHaveAccessibleDescription(/Use at most 5,000 characters\./)
   await expect(commentForm(page).getByLabel('Comment')).toHaveValue(body)
@@ -72,16 +79,23 @@ test('without JavaScript, a reader replies by choosing the comment in the form',
   await form.getByLabel('Comment').fill('Replied')
   await form.getByRole('button', { name: 'Post comment' }).click()
   await expect(page).toHaveURL(/#comment-\d+$/)
-  const thread = commentsSection(page).getByRole('listitem').filter({ has: page.getByRole('article', { name: parentName }) })
+  const thread = commentsSection(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('article', { name: parentName }) })
   await expect(thread.getByRole('list', { name: 'Replies' }).getByRole('article', { name })).toBeVisible()
   expect((await listComments(request)).find((c) => c.name === name)?.parentId).toBe(parent.id)
 })
 
-test('a crafted address with form state in its query changes nothing on the page and stores nothing', async ({ page, request }) => {
-  const query = '?name=Mallory&body=Visit%20evil.example&error=rate-limited&error=body-too-long&comment=published&replyTo=1'
+test('a crafted address with form state in its query changes nothing on the page and stores nothing', async ({
+  page,
+  request,
+}) => {
+  const query =
+    '?name=Mallory&body=Visit%20evil.example&error=rate-limited&error=body-too-long&comment=published&replyTo=1'
   // The static file, whatever the query says: none of its values is in it.
   const crafted = await (await request.get(`${postPath}${query}`)).text()
-  for (const text of ['Mallory', 'evil.example', 'You are posting too fast', 'Your comment was published']) expect(crafted).not.toContain(text)
+  for (const text of ['Mallory', 'evil.example', 'You are posting too fast', 'Your comment was published'])
+    expect(crafted).not.toContain(text)
   await page.goto(`${postPath}${query}`)
   const form = commentForm(page)
   await expect(form.getByLabel('Name')).toHaveValue('')
@@ -89,10 +103,17 @@ test('a crafted address with form state in its query changes nothing on the page
   await expect(form.getByRole('status')).toHaveText('')
   await expect(form).not.toContainText('Replying to')
   await expect(page.getByText('Your comment was published.')).toHaveCount(0)
-  expect((await listComments(request)).filter((comment) => comment.name === 'Mallory' || comment.body?.includes('evil.example'))).toEqual([])
+  expect(
+    (await listComments(request)).filter(
+      (comment) => comment.name === 'Mallory' || comment.body?.includes('evil.example'),
+    ),
+  ).toEqual([])
 })
 
-test('without JavaScript, the longest comments in any script are posted, and one over the limit comes back whole', async ({ page, request }) => {
+test('without JavaScript, the longest comments in any script are posted, and one over the limit comes back whole', async ({
+  page,
+  request,
+}) => {
   const post = async (name: string, body: string) => {
     await page.goto(postPath)
     const form = commentForm(page)

@@ -2,12 +2,19 @@ import { expect, test } from './fixtures'
 import { commentsSection, listComments, postPath, slug, unique } from './support/comments'
 import { xss } from './support/xss-corpus'
 
-
-test('an XSS corpus in names and Markdown bodies shows as text: no script runs and no element is injected', async ({ page, request }) => {
+test('an XSS corpus in names and Markdown bodies shows as text: no script runs and no element is injected', async ({
+  page,
+  request,
+}) => {
   const marker = unique('xss')
   for (const [index, payload] of xss.entries()) {
     const response = await request.post('/api/comments', {
-      data: { slug, name: `${payload}`.slice(0, 60), body: `${marker} ${index}\n${payload}`, idempotencyKey: `${marker.replace(" ", "-")}-${index}` },
+      data: {
+        slug,
+        name: `${payload}`.slice(0, 60),
+        body: `${marker} ${index}\n${payload}`,
+        idempotencyKey: `${marker.replace(' ', '-')}-${index}`,
+      },
     })
     // Payloads with "links" (javascript:) may be held for moderation; approve none, check the published ones.
     expect([201, 202]).toContain(response.status())
@@ -48,25 +55,35 @@ test('a form posted from another site is refused with 403 and stores nothing', a
     }),
   )
   await page.goto('http://attacker.test/')
-  const [response] = await Promise.all([page.waitForResponse(`${baseURL}/api/comments`), page.getByRole('button', { name: 'Send' }).click()])
+  const [response] = await Promise.all([
+    page.waitForResponse(`${baseURL}/api/comments`),
+    page.getByRole('button', { name: 'Send' }).click(),
+  ])
   expect(response.status()).toBe(403)
   expect(response.headers()['location']).toBeUndefined()
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
 
-test('the API contract on the real server: 405 with Allow, no CORS headers, 413 on an oversized body', async ({ request }) => {
+test('the API contract on the real server: 405 with Allow, no CORS headers, 413 on an oversized body', async ({
+  request,
+}) => {
   const put = await request.put('/api/comments', { data: {} })
   expect(put.status()).toBe(405)
   expect(put.headers()['allow']).toBe('GET, HEAD, POST, OPTIONS')
   const get = await request.get(`/api/comments?slug=${slug}`, { headers: { origin: 'https://elsewhere.example' } })
   expect(get.headers()['cache-control']).toBe('no-store')
   expect(Object.keys(get.headers()).filter((header) => header.startsWith('access-control-'))).toEqual([])
-  const big = await request.post('/api/comments', { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ slug, name: 'A', body: 'x'.repeat(70_000) }) })
+  const big = await request.post('/api/comments', {
+    headers: { 'content-type': 'application/json' },
+    data: JSON.stringify({ slug, name: 'A', body: 'x'.repeat(70_000) }),
+  })
   expect(big.status()).toBe(413)
 })
 
 // What the server sends, not how the build stores it: the build's files are Next.js's business.
-test('the post page is served whole from the cache, with its comments and form, never the build placeholder', async ({ request }) => {
+test('the post page is served whole from the cache, with its comments and form, never the build placeholder', async ({
+  request,
+}) => {
   await request.get(postPath)
   const cached = await request.get(postPath)
   expect(cached.headers()['x-nextjs-cache']).toBe('HIT')

@@ -4,9 +4,21 @@ import type { AddressInfo } from 'node:net'
 import { startProductionServer } from '../lib/tooling/production-server.mjs'
 import { realPostSlug } from './support/real-site'
 import { expect, test } from './fixtures'
-import { commentForm, commentsSection, createComment, fillCommentForm, listComments, postPath, unique, waitForHydratedForm } from './support/comments'
+import {
+  commentForm,
+  commentsSection,
+  createComment,
+  fillCommentForm,
+  listComments,
+  postPath,
+  unique,
+  waitForHydratedForm,
+} from './support/comments'
 
-test('a posted comment appears without a reload, is focused, and is in the server HTML after a reload', async ({ page, request }) => {
+test('a posted comment appears without a reload, is focused, and is in the server HTML after a reload', async ({
+  page,
+  request,
+}) => {
   const name = unique('Reader')
   const body = `First line\nSecond line of ${name}`
   const form = await fillCommentForm(page, name, body)
@@ -43,7 +55,9 @@ test('a reply is posted under its comment, indented in its replies list', async 
   await form.getByLabel('Comment').fill('A reply')
   await form.getByRole('button', { name: 'Post comment' }).click()
 
-  const thread = commentsSection(page).getByRole('listitem').filter({ has: page.getByRole('article', { name: parentName }) })
+  const thread = commentsSection(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('article', { name: parentName }) })
   await expect(thread.getByRole('list', { name: 'Replies' }).getByRole('article', { name: replyName })).toBeVisible()
   await expect(form).not.toContainText('Replying to')
   expect((await listComments(request)).find((c) => c.name === replyName)?.parentId).toBe(parent.id)
@@ -77,7 +91,10 @@ test('a double click makes one comment', async ({ page, request }) => {
   expect((await listComments(request)).filter((c) => c.name === name)).toHaveLength(1)
 })
 
-test('while posting, the button reads "Posting…" and is disabled; a server error keeps the text', async ({ page, request }) => {
+test('while posting, the button reads "Posting…" and is disabled; a server error keeps the text', async ({
+  page,
+  request,
+}) => {
   const name = unique('Unlucky')
   let release: () => void = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
@@ -106,7 +123,11 @@ test('while posting, the button reads "Posting…" and is disabled; a server err
 test('a 503 and field errors are shown next to the fields and in the live region, text kept', async ({ page }) => {
   await page.route('**/api/comments', (route) =>
     route.request().method() === 'POST'
-      ? route.fulfill({ status: 503, headers: { 'retry-after': '30' }, json: { error: 'Comments are unavailable right now. Please try again later.', code: 'unavailable' } })
+      ? route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '30' },
+          json: { error: 'Comments are unavailable right now. Please try again later.', code: 'unavailable' },
+        })
       : route.continue(),
   )
   await page.goto(postPath)
@@ -159,7 +180,10 @@ test('the webhook is called after a comment is stored', async ({ page }) => {
   }
 })
 
-test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({ page, request }) => {
+test('a comment with a link is held: the form says it awaits moderation and the list does not show it', async ({
+  page,
+  request,
+}) => {
   const name = unique('Linker')
   const form = await fillCommentForm(page, name, 'My write-up: https://example.com/post')
   await form.getByRole('button', { name: 'Post comment' }).click()
@@ -169,7 +193,9 @@ test('a comment with a link is held: the form says it awaits moderation and the 
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
 
-test('a crafted address with form state in its query neither fills the form nor touches the saved draft', async ({ page }) => {
+test('a crafted address with form state in its query neither fills the form nor touches the saved draft', async ({
+  page,
+}) => {
   await page.goto(postPath)
   await waitForHydratedForm(page)
   await commentForm(page).getByLabel('Name').fill('Me')

@@ -10,9 +10,18 @@ test('every page announces the RSS, Atom and JSON feeds in its head', async ({ p
   for (const path of ['/', posts[0] ?? '', '/tags', '/archive']) {
     await page.goto(path)
     const head = page.locator('head')
-    await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]'), path).toHaveAttribute('href', /^https?:\/\/.+\/feed\.xml$/)
-    await expect(head.locator('link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute('href', /\/atom\.xml$/)
-    await expect(head.locator('link[rel="alternate"][type="application/feed+json"]'), path).toHaveAttribute('href', /\/feed\.json$/)
+    await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]'), path).toHaveAttribute(
+      'href',
+      /^https?:\/\/.+\/feed\.xml$/,
+    )
+    await expect(head.locator('link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute(
+      'href',
+      /\/atom\.xml$/,
+    )
+    await expect(head.locator('link[rel="alternate"][type="application/feed+json"]'), path).toHaveAttribute(
+      'href',
+      /\/feed\.json$/,
+    )
   }
 })
 

@@ -43,7 +43,9 @@ function logLine(server: ProductionServer, text: string) {
     }
     server.child.stdout?.on('data', check)
     server.child.stderr?.on('data', check)
-    void server.exited.then(() => (server.output().includes(text) ? resolve() : reject(new Error(`exited without "${text}":\n${server.output()}`))))
+    void server.exited.then(() =>
+      server.output().includes(text) ? resolve() : reject(new Error(`exited without "${text}":\n${server.output()}`)),
+    )
     check()
   })
 }
@@ -119,16 +121,26 @@ test('SIGTERM: the request in flight is answered and stored, new connections are
 
   expect(await exitWithinGrace(server), server.output()).toBe(0)
   test.info().annotations.push({ type: 'timing', description: `exit ${Date.now() - signalledAt} ms after SIGTERM` })
-  const phases = ['[shutdown] SIGTERM', '[shutdown] requests finished after', '[shutdown] database closed', '[shutdown] exiting with code 0']
+  const phases = [
+    '[shutdown] SIGTERM',
+    '[shutdown] requests finished after',
+    '[shutdown] database closed',
+    '[shutdown] exiting with code 0',
+  ]
   const positions = phases.map((phase) => server.output().indexOf(phase))
-  expect(positions.every((position) => position >= 0), server.output()).toBe(true)
+  expect(
+    positions.every((position) => position >= 0),
+    server.output(),
+  ).toBe(true)
   expect([...positions].sort((a, b) => a - b)).toEqual(positions)
   // PGlite closed cleanly: closing removes the lock file beside its folder.
   expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false)
 
   // The comment is in the database the next process opens.
   const again = await start(dataDir)
-  const listed = (await (await fetch(`${again.url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
+  const listed = (await (await fetch(`${again.url}/api/comments?slug=${slug}`)).json()) as {
+    comments: Array<{ body: string | null }>
+  }
   expect(listed.comments.map((comment) => comment.body)).toContain(text)
   again.child.kill('SIGTERM')
   expect(await exitWithinGrace(again), again.output()).toBe(0)
@@ -148,10 +160,12 @@ test('a webhook the receiver refused is delivered by the next process, at start-
       const status = isAccepting ? 204 : 503
       arrivals.push({ status, payload: JSON.parse(text) })
       res.writeHead(status).end()
-      for (const waiter of waiters) if (arrivals.filter((arrival) => arrival.status === waiter.status).length >= waiter.count) waiter.resolve()
+      for (const waiter of waiters)
+        if (arrivals.filter((arrival) => arrival.status === waiter.status).length >= waiter.count) waiter.resolve()
     })
   })
-  const arrived = (count: number, status: number) => new Promise<void>((resolve) => waiters.push({ count, status, resolve }))
+  const arrived = (count: number, status: number) =>
+    new Promise<void>((resolve) => waiters.push({ count, status, resolve }))
   receiver.listen(0, '127.0.0.1')
   await once(receiver, 'listening')
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
@@ -181,7 +195,10 @@ test('a webhook the receiver refused is delivered by the next process, at start-
     const second = await start(dataDir, env)
     await delivered
     await logLine(second, '[comments] webhook redelivery at start-up: 1 of 1 delivered')
-    expect(arrivals.at(-1)).toMatchObject({ status: 204, payload: { event: 'comment.created', comment: { body: text } } })
+    expect(arrivals.at(-1)).toMatchObject({
+      status: 204,
+      payload: { event: 'comment.created', comment: { body: text } },
+    })
     expect(arrivals).toHaveLength(4)
     second.child.kill('SIGTERM')
     expect(await exitWithinGrace(second), second.output()).toBe(0)

@@ -10,7 +10,10 @@ test('the home page lists the newest posts with their date and reading time, and
   await page.goto('/')
   await expect(page.getByRole('link', { name: 'Backend Playbook' })).toBeVisible()
 
-  const items = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })
+  const items = page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2 }) })
   await expect(items).toHaveCount(10)
   const titles = await items.getByRole('heading', { level: 2 }).allTextContents()
   expect(titles.filter((title) => posts.some((post) => post.title === title))).toEqual(posts.map((post) => post.title))

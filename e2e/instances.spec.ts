@@ -6,14 +6,26 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '../test/support/postgres'
-import { countKeys, deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from '../test/support/redis'
+import {
+  countKeys,
+  deleteKeys,
+  redisSkipReason,
+  skipWithoutRedis,
+  startRedisProxy,
+  testRedisUrl,
+} from '../test/support/redis'
 import { unique } from './support/comments'
 import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
 
 // Each test starts its own standalone production servers (on free ports), with settings the shared
 // server of the other specs must not have.
-const lowLimits = { COMMENT_RATE_LIMIT: '3', COMMENT_RATE_LIMIT_POST: '1000', COMMENT_RATE_LIMIT_SITE: '1000', COMMENT_MODERATION: 'off' }
+const lowLimits = {
+  COMMENT_RATE_LIMIT: '3',
+  COMMENT_RATE_LIMIT_POST: '1000',
+  COMMENT_RATE_LIMIT_SITE: '1000',
+  COMMENT_MODERATION: 'off',
+}
 const postPath = `/blog/${slug}`
 
 async function postFrom(server: ProductionServer, body: string, headers: Record<string, string> = {}) {
@@ -25,7 +37,12 @@ async function postFrom(server: ProductionServer, body: string, headers: Record<
 }
 
 const pageOf = async (server: ProductionServer) => (await fetch(`${server.url}${postPath}`)).text()
-const healthOf = async (server: ProductionServer) => (await (await fetch(`${server.url}/api/health`)).json()) as Record<string, unknown> & { statements: number; status: string; cache: Record<string, unknown> }
+const healthOf = async (server: ProductionServer) =>
+  (await (await fetch(`${server.url}/api/health`)).json()) as Record<string, unknown> & {
+    statements: number
+    status: string
+    cache: Record<string, unknown>
+  }
 
 /** `count` requests, `concurrency` at a time; returns their statuses. */
 async function requestMany(urls: readonly string[], concurrency = 20) {
@@ -41,7 +58,9 @@ const randomSlugs = (count: number) => Array.from({ length: count }, () => `rnd-
 
 const secret = randomBytes(24).toString('hex')
 const shared = !skipWithoutPostgres && !skipWithoutRedis
-const sharedSkipReason = [skipWithoutPostgres ? skipReason : '', skipWithoutRedis ? redisSkipReason : ''].filter(Boolean).join('; ')
+const sharedSkipReason = [skipWithoutPostgres ? skipReason : '', skipWithoutRedis ? redisSkipReason : '']
+  .filter(Boolean)
+  .join('; ')
 
 test.describe(`two standalone instances on one PostgreSQL schema and one Redis${shared ? '' : ` (${sharedSkipReason})`}`, () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 })
@@ -76,7 +95,7 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
     await deleteKeys(testRedisUrl ?? '', keyPrefix)
   })
 
-  test('a comment posted through A is in B\'s server HTML on the next request, and the other way round', async () => {
+  test("a comment posted through A is in B's server HTML on the next request, and the other way round", async () => {
     expect(await pageOf(a)).toContain(postPath)
     expect(await pageOf(b)).toContain(postPath)
     const first = unique('ThroughA')
@@ -104,11 +123,17 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
     expect(await pageOf(b)).not.toContain(held)
     // Not spawnSync: the Redis proxy runs in this process and must keep relaying meanwhile.
     const cli = (command: string) =>
-      promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/comments.ts', command, String(comment.id)], {
-        env: { ...process.env, DATABASE_URL: schema.url, SITE_URL: a.url, REVALIDATE_SECRET: secret },
-      })
+      promisify(execFile)(
+        process.execPath,
+        ['--conditions=react-server', '--import', 'tsx', 'scripts/comments.ts', command, String(comment.id)],
+        {
+          env: { ...process.env, DATABASE_URL: schema.url, SITE_URL: a.url, REVALIDATE_SECRET: secret },
+        },
+      )
     const approved = await cli('approve')
-    expect(approved.stdout).toBe(`Comment ${comment.id} is now published.\nRefreshed the page of the post on ${a.url}.\n`)
+    expect(approved.stdout).toBe(
+      `Comment ${comment.id} is now published.\nRefreshed the page of the post on ${a.url}.\n`,
+    )
     expect(await pageOf(a)).toContain(held)
     expect(await pageOf(b)).toContain(held)
     await cli('delete')
@@ -131,7 +156,10 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
   })
 
   test('1000 unknown slugs answer 404 and add nothing to the cache, in Redis or in memory', async () => {
-    const [keysBefore, entriesBefore] = [await countKeys(testRedisUrl ?? '', keyPrefix), (await healthOf(a)).cache.entries]
+    const [keysBefore, entriesBefore] = [
+      await countKeys(testRedisUrl ?? '', keyPrefix),
+      (await healthOf(a)).cache.entries,
+    ]
     const statuses = await requestMany(randomSlugs(1000).map((random) => `${a.url}/blog/${random}`))
     expect(new Set(statuses)).toEqual(new Set([404]))
     expect(await countKeys(testRedisUrl ?? '', keyPrefix)).toBe(keysBefore)
@@ -147,7 +175,10 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
 
     const during = unique('DuringOutage')
     expect((await postFrom(a, during)).status).toBe(201)
-    expect(await healthOf(a)).toMatchObject({ status: 'degraded', cache: { store: 'redis', isConnected: false, pendingInvalidations: 1 } })
+    expect(await healthOf(a)).toMatchObject({
+      status: 'degraded',
+      cache: { store: 'redis', isConnected: false, pendingInvalidations: 1 },
+    })
     // Without Redis every view renders the page from the database: slower, never stale.
     for (const server of [a, b]) {
       const response = await fetch(`${server.url}${postPath}`)
@@ -174,11 +205,14 @@ test.describe('servers of their own', () => {
     try {
       const marker = unique('shared')
       const statuses = []
-      for (const [index, server] of [a, b, a].entries()) statuses.push((await postFrom(server, `${marker} ${index}`)).status)
+      for (const [index, server] of [a, b, a].entries())
+        statuses.push((await postFrom(server, `${marker} ${index}`)).status)
       expect(statuses).toEqual([201, 201, 201])
       // The fourth post from this client is refused by whichever instance gets it.
       for (const server of [b, a]) {
-        const refused = await postFrom(server, `${marker} over`, { 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 200)}` })
+        const refused = await postFrom(server, `${marker} over`, {
+          'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 200)}`,
+        })
         expect(refused.status).toBe(429)
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500)
       }
@@ -200,7 +234,10 @@ test.describe('servers of their own', () => {
         const headers = { 'x-forwarded-for': `198.51.100.${i}`, 'x-playbook-peer-address': `192.0.2.${i}` }
         expect((await postFrom(server, `${marker} ${i}`, headers)).status).toBe(201)
       }
-      const refused = await postFrom(server, `${marker} 4`, { 'x-forwarded-for': '198.51.100.77', 'x-playbook-peer-address': '192.0.2.77' })
+      const refused = await postFrom(server, `${marker} 4`, {
+        'x-forwarded-for': '198.51.100.77',
+        'x-playbook-peer-address': '192.0.2.77',
+      })
       expect(refused.status).toBe(429)
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
 
@@ -216,12 +253,14 @@ test.describe('servers of their own', () => {
   })
 
   test('a production server refuses to start without SITE_URL, saying so, rather than trust the Host header', async () => {
-    await expect(startProductionServer({ SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') })).rejects.toThrow(
-      /The server cannot start:\s+SITE_URL is not set/,
-    )
+    await expect(
+      startProductionServer({ SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') }),
+    ).rejects.toThrow(/The server cannot start:\s+SITE_URL is not set/)
   })
 
-  test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({ page }) => {
+  test('on Vercel without DATABASE_URL, the API answers 503 and the form says comments are unavailable', async ({
+    page,
+  }) => {
     const server = await startProductionServer({ VERCEL: '1', PGLITE_DIR: path.join(tmpdir(), 'never-created') })
     try {
       const response = await fetch(`${server.url}/api/comments?slug=${slug}`)

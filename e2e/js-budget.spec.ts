@@ -16,7 +16,9 @@ async function gzippedSize(request: APIRequestContext, urls: Iterable<string>): 
   return total
 }
 
-test('a post page loads at most 10 KiB of gzipped JavaScript beyond the runtime every page loads', async ({ request }) => {
+test('a post page loads at most 10 KiB of gzipped JavaScript beyond the runtime every page loads', async ({
+  request,
+}) => {
   // The 404 page renders the root layout and nothing else: its scripts are the shared runtime.
   const runtime = await scriptsOf(request, '/no-such-page')
   const post = await scriptsOf(request, '/blog/a-tour-of-the-backend')

@@ -4,7 +4,9 @@ const path = '/blog/apis-that-last'
 
 test('a figure shows its image, with alt text and a caption, at its own size', async ({ page }) => {
   await page.goto(path)
-  const figure = page.getByRole('figure').filter({ has: page.getByRole('img', { name: /^Sequence diagram: the client posts an order/ }) })
+  const figure = page
+    .getByRole('figure')
+    .filter({ has: page.getByRole('img', { name: /^Sequence diagram: the client posts an order/ }) })
   await expect(figure).toContainText('The response to the first POST is lost.')
   const image = figure.getByRole('img')
   await image.scrollIntoViewIfNeeded()

@@ -50,8 +50,14 @@ async function postHeldComment(request: APIRequestContext, body: string) {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+  expect(
+    violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([])
 }
 
 const linkAfter = (text: string, label: string) => new RegExp(`^${label}: (\\S+)$`, 'm').exec(text)?.[1] ?? ''
@@ -65,7 +71,8 @@ test('the e-mail about a held comment links to a page whose Approve button publi
   expect(new URL(review).pathname).toBe(`/moderate/${id}`)
 
   // A mail scanner opening every link changes nothing.
-  for (const label of ['Approve', 'Delete', 'Spam']) expect((await request.get(linkAfter(mail.text, label))).status()).toBe(200)
+  for (const label of ['Approve', 'Delete', 'Spam'])
+    expect((await request.get(linkAfter(mail.text, label))).status()).toBe(200)
 
   const response = await page.goto(review)
   expect(response?.status()).toBe(200)
@@ -88,7 +95,10 @@ test('the e-mail about a held comment links to a page whose Approve button publi
   await expect(commentsSection(page).getByText(body)).toBeVisible()
 })
 
-test('a one-action link offers only its action; a tampered or foreign link shows the not-found page', async ({ page, request }) => {
+test('a one-action link offers only its action; a tampered or foreign link shows the not-found page', async ({
+  page,
+  request,
+}) => {
   const { id, mail } = await postHeldComment(request, unique('Spam at https://spam.example/cheap'))
   const review = new URL(linkAfter(mail.text, 'Review it \\(approve, delete or mark as spam\\)'))
   const [expiry, scope] = (review.searchParams.get('token') ?? '').split('.')
@@ -98,7 +108,12 @@ test('a one-action link offers only its action; a tampered or foreign link shows
   otherComment.pathname = `/moderate/${id - 1}`
   // The page streams after the site's static shell, so the not-found page comes with status 200
   // (docs/moderation-from-email.md); what matters is that nothing of the comment is shown.
-  for (const url of [forged.href, otherComment.href, `${server.url}/moderate/${id}?token=nope`, `${server.url}/moderate/${id}`]) {
+  for (const url of [
+    forged.href,
+    otherComment.href,
+    `${server.url}/moderate/${id}?token=nope`,
+    `${server.url}/moderate/${id}`,
+  ]) {
     await page.goto(url)
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
     await expect(page.getByRole('button', { name: /Approve|Delete|Spam/ })).toHaveCount(0)
@@ -139,7 +154,10 @@ test('the admin queue needs the password, lists held comments and deletes one', 
 test('a moderation POST from another origin is refused', async ({ request }) => {
   const { id, mail } = await postHeldComment(request, unique('Cross https://spam.example/x'))
   const token = new URL(linkAfter(mail.text, 'Approve')).searchParams.get('token') ?? ''
-  const forged = await request.post(`${server.url}/api/moderation/${id}`, { form: { action: 'approve', token }, headers: { origin: 'https://evil.example' } })
+  const forged = await request.post(`${server.url}/api/moderation/${id}`, {
+    form: { action: 'approve', token },
+    headers: { origin: 'https://evil.example' },
+  })
   expect(forged.status()).toBe(403)
   const withoutOrigin = await request.post(`${server.url}/api/moderation/${id}`, { form: { action: 'approve', token } })
   expect(withoutOrigin.status()).toBe(403)

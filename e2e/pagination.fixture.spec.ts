@@ -17,7 +17,9 @@ test('the home page shows the newest 10 and the older ones follow page by page',
   await pagination(page).getByRole('link', { name: 'Older posts' }).click()
   await expect(page).toHaveURL('/blog/page/2')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts, page 2 of 3')
-  await expect(titles(page)).toHaveText(Array.from({ length: 10 }, (_, index) => `Fixture post ${String(16 - index).padStart(2, '0')}`))
+  await expect(titles(page)).toHaveText(
+    Array.from({ length: 10 }, (_, index) => `Fixture post ${String(16 - index).padStart(2, '0')}`),
+  )
 
   await pagination(page).getByRole('link', { name: 'Older posts' }).click()
   await expect(page).toHaveURL('/blog/page/3')

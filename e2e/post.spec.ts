@@ -10,7 +10,9 @@ test('a post has one h1, and every ToC entry links to a heading of the article i
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('A tour of the backend')
   await expect(page.locator('#comments')).toBeAttached()
 
-  const hrefs = await toc(page).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+  const hrefs = await toc(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
   const headingIds = await page
     .locator('article .prose')
     .locator('h2, h3')
@@ -26,9 +28,7 @@ test('clicking a ToC entry scrolls to its heading, updates the hash and marks it
   await expect(page).toHaveURL(`${path}#who-should-learn-it`)
   const heading = page.getByRole('heading', { name: 'Who should learn it' })
   await expect(heading).toBeInViewport()
-  await expect
-    .poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top)))
-    .toBeLessThan(100)
+  await expect.poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(100)
   await expect(toc(page).getByRole('link', { name: 'Who should learn it' })).toHaveAttribute('aria-current', 'true')
 })
 
@@ -70,7 +70,10 @@ test('on a phone the ToC is a collapsed block above the body and the page does n
   const link = nav.getByRole('link', { name: 'Backend vs frontend' })
   await expect(link).toBeHidden()
 
-  const [navBox, firstParagraph] = [await nav.boundingBox(), await page.locator('article .prose p').first().boundingBox()]
+  const [navBox, firstParagraph] = [
+    await nav.boundingBox(),
+    await page.locator('article .prose p').first().boundingBox(),
+  ]
   expect(navBox && firstParagraph && navBox.y < firstParagraph.y).toBe(true)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 

@@ -33,7 +33,9 @@ test('the header links to search, and a word found only in a post body finds tha
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('A tour of the backend')
 })
 
-test('text typed while the search page is still loading its code is searched, and keeps the focus', async ({ page }) => {
+test('text typed while the search page is still loading its code is searched, and keeps the focus', async ({
+  page,
+}) => {
   let isHoldingScripts = false
   await page.route('**/_next/static/chunks/*.js', async (route) => {
     if (isHoldingScripts) await new Promise((resolve) => setTimeout(resolve, 2000))
@@ -93,7 +95,9 @@ test('a query typed in the box is in the URL, and a reload searches it again', a
   await expect(results(page).getByRole('link', { name: 'A tour of the backend' })).toBeVisible()
 })
 
-test('typing replaces the query in one history entry: Back returns to the empty search, Forward to the last query', async ({ page }) => {
+test('typing replaces the query in one history entry: Back returns to the empty search, Forward to the last query', async ({
+  page,
+}) => {
   await page.goto('/search')
   await expect(page.getByRole('search')).toHaveAttribute('data-hydrated', 'true')
   await searchBox(page).fill('terraform')
@@ -139,7 +143,7 @@ test('search works with the keyboard alone', async ({ page }) => {
   await searchBox(page).focus()
   await page.keyboard.type('etag')
   await page.keyboard.press('Enter')
-  await expect(status(page)).toHaveText("1 post matches “etag”.")
+  await expect(status(page)).toHaveText('1 post matches “etag”.')
   await page.keyboard.press('Tab') // the Search button
   await page.keyboard.press('Tab') // the first result
   await expect(results(page).getByRole('link', { name: 'APIs that last' })).toBeFocused()

@@ -1,6 +1,12 @@
 import { expect, test } from './fixtures'
 
-for (const path of ['/', '/blog/a-tour-of-the-backend', '/blog/no-such-post', '/api/health', '/api/comments?slug=a-tour-of-the-backend']) {
+for (const path of [
+  '/',
+  '/blog/a-tour-of-the-backend',
+  '/blog/no-such-post',
+  '/api/health',
+  '/api/comments?slug=a-tour-of-the-backend',
+]) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path)
     const headers = response.headers()
@@ -27,15 +33,19 @@ for (const path of ['/', '/blog/a-tour-of-the-backend', '/blog/no-such-post', '/
   })
 }
 
-test('prerendered pages carry inline scripts of Next.js that differ per page, so the policy cannot list hashes', async ({ request }) => {
+test('prerendered pages carry inline scripts of Next.js that differ per page, so the policy cannot list hashes', async ({
+  request,
+}) => {
   const inlineScripts = async (path: string) => {
     const html = await (await request.get(path)).text()
     return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '')
   }
   const [home, post] = await Promise.all([inlineScripts('/'), inlineScripts('/blog/a-tour-of-the-backend')])
   // The theme script, Next.js's bootstrap, and the RSC payload in chunks.
-  for (const scripts of [home, post]) expect(scripts.filter((script) => script.startsWith('self.__next_f.push(')).length).toBeGreaterThan(0)
-  const payload = (scripts: string[]) => scripts.filter((script) => script.startsWith('self.__next_f.push([1,')).join('')
+  for (const scripts of [home, post])
+    expect(scripts.filter((script) => script.startsWith('self.__next_f.push(')).length).toBeGreaterThan(0)
+  const payload = (scripts: string[]) =>
+    scripts.filter((script) => script.startsWith('self.__next_f.push([1,')).join('')
   expect(payload(home)).not.toBe(payload(post))
 })
 
@@ -48,7 +58,11 @@ test('no page uses inline event handler attributes, which the policy forbids', a
   for (const path of [...paths, '/search', '/blog/no-such-post']) {
     await page.goto(path)
     const handlers = await page.evaluate(() =>
-      [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.localName} ${attribute.name}`)),
+      [...document.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes]
+          .filter((attribute) => /^on/i.test(attribute.name))
+          .map((attribute) => `${element.localName} ${attribute.name}`),
+      ),
     )
     expect(handlers, path).toEqual([])
   }
@@ -79,9 +93,13 @@ test.describe('the policy is enforced', () => {
     const result = await page.evaluate(
       () =>
         new Promise<{ directive: string; hasRun: boolean }>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (event) => resolve({ directive: event.violatedDirective, hasRun: Reflect.has(window, '__handlerRan') }), {
-            once: true,
-          })
+          document.addEventListener(
+            'securitypolicyviolation',
+            (event) => resolve({ directive: event.violatedDirective, hasRun: Reflect.has(window, '__handlerRan') }),
+            {
+              once: true,
+            },
+          )
           const button = document.createElement('button')
           button.setAttribute('onclick', 'window.__handlerRan = true')
           document.body.append(button)

@@ -6,7 +6,11 @@ test('a series part says "Part N of M" and links the other parts in date order',
   await page.goto('/blog/series-consumers')
   const series = page.getByRole('navigation', { name: 'Series' })
   await expect(series).toContainText('Part 2 of 3 in the series “Kafka from scratch”')
-  await expect(series.getByRole('listitem')).toHaveText(['Brokers and partitions', 'Consumers and offsets', 'Running it in production'])
+  await expect(series.getByRole('listitem')).toHaveText([
+    'Brokers and partitions',
+    'Consumers and offsets',
+    'Running it in production',
+  ])
   await expect(series.getByRole('link')).toHaveText(['Brokers and partitions', 'Running it in production'])
   await expect(series.getByText('Consumers and offsets')).toHaveAttribute('aria-current', 'page')
 

@@ -3,7 +3,10 @@ import { commentForm, commentsSection, unique, waitForHydratedForm } from './sup
 
 // The one spec on the real posts (content/posts); every other suite runs on the fixture site. It
 // names no post, so that an author rewriting, renaming or deleting one breaks no test.
-test('the home page lists the real posts, the newest opens, and a comment posted on it shows', async ({ page, request }) => {
+test('the home page lists the real posts, the newest opens, and a comment posted on it shows', async ({
+  page,
+  request,
+}) => {
   await page.goto('/')
   const newest = page.getByRole('main').getByRole('heading', { level: 2 }).first().getByRole('link')
   await expect(newest).toBeVisible()

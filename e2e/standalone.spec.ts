@@ -43,7 +43,9 @@ test('a copy of .next/standalone outside the project serves pages, assets and co
       body: JSON.stringify({ slug, name: 'Standalone', body: text }),
     })
     expect(posted.status, await posted.clone().text()).toBe(201)
-    const listed = (await (await fetch(`${server.url}/api/comments?slug=${slug}`)).json()) as { comments: Array<{ body: string | null }> }
+    const listed = (await (await fetch(`${server.url}/api/comments?slug=${slug}`)).json()) as {
+      comments: Array<{ body: string | null }>
+    }
     expect(listed.comments.map((comment) => comment.body)).toContain(text)
 
     server.child.kill('SIGTERM')

@@ -26,7 +26,10 @@ test('a post’s non-ASCII tag links to the tag page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “café”')
 })
 
-test('the tag answers at its one address, typed encoded or raw; other spellings are 404s', async ({ page, request }) => {
+test('the tag answers at its one address, typed encoded or raw; other spellings are 404s', async ({
+  page,
+  request,
+}) => {
   for (const path of ['/tags/caf%C3%A9', '/tags/café']) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(200)

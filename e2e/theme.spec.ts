@@ -58,7 +58,11 @@ test.describe('on a system in light mode', () => {
     await watchFirstPaint(page)
     for (const path of ['/', '/blog/a-tour-of-the-backend']) {
       await page.goto(path)
-      expect(await firstPaint(page)).toEqual({ themeAtBody: 'dark', themeAtFirstFrame: 'dark', backgroundAtFirstFrame: dark })
+      expect(await firstPaint(page)).toEqual({
+        themeAtBody: 'dark',
+        themeAtFirstFrame: 'dark',
+        backgroundAtFirstFrame: dark,
+      })
       await expect(themeSelect(page)).toHaveValue('dark')
     }
 
@@ -67,7 +71,11 @@ test.describe('on a system in light mode', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
     expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull()
     await page.reload()
-    expect(await firstPaint(page)).toEqual({ themeAtBody: 'light', themeAtFirstFrame: 'light', backgroundAtFirstFrame: light })
+    expect(await firstPaint(page)).toEqual({
+      themeAtBody: 'light',
+      themeAtFirstFrame: 'light',
+      backgroundAtFirstFrame: light,
+    })
   })
 
   test('"System" follows the operating system when it changes', async ({ page }) => {

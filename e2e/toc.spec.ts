@@ -4,18 +4,22 @@ import { expect, test } from './fixtures'
 // The current entry after jumps: the page moves in one step, so a heading may pass from below the
 // reading line to above the viewport without ever crossing a band at the top.
 const path = '/blog/a-tour-of-the-backend'
-const current = (page: Page) => page.getByRole('navigation', { name: 'Table of contents' }).locator('a[aria-current="true"]')
+const current = (page: Page) =>
+  page.getByRole('navigation', { name: 'Table of contents' }).locator('a[aria-current="true"]')
 
 /** Waits until the page stops scrolling (keyboard and restored scrolling are animated). */
 async function waitForScrollToSettle(page: Page) {
   let previous = -1
   await expect
-    .poll(async () => {
-      const now = await page.evaluate(() => window.scrollY)
-      const isStill = now === previous
-      previous = now
-      return isStill
-    }, { intervals: [100] })
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => window.scrollY)
+        const isStill = now === previous
+        previous = now
+        return isStill
+      },
+      { intervals: [100] },
+    )
     .toBe(true)
 }
 
@@ -85,7 +89,9 @@ test('End marks the last section, and Home the section at the top again', async 
 
 test('a reload at a scrolled position marks the section there', async ({ page }) => {
   await page.goto(path)
-  await page.getByRole('heading', { name: 'Core responsibilities' }).evaluate((heading) => heading.scrollIntoView({ behavior: 'instant' }))
+  await page
+    .getByRole('heading', { name: 'Core responsibilities' })
+    .evaluate((heading) => heading.scrollIntoView({ behavior: 'instant' }))
   await expect(current(page)).toHaveText('Core responsibilities')
   await page.reload()
   await waitForScrollToSettle(page)

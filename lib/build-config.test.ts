@@ -4,8 +4,14 @@ import { parseBuildConfig } from './build-config'
 describe('parseBuildConfig', () => {
   it('reads the build clock, and previews drafts in development only', () => {
     const time = '2026-05-01T12:00:00.000Z'
-    expect(parseBuildConfig({ BUILD_TIME: time, NODE_ENV: 'production' })).toEqual({ buildTime: Date.parse(time), isPreview: false })
-    expect(parseBuildConfig({ BUILD_TIME: time, NODE_ENV: 'development' })).toEqual({ buildTime: Date.parse(time), isPreview: true })
+    expect(parseBuildConfig({ BUILD_TIME: time, NODE_ENV: 'production' })).toEqual({
+      buildTime: Date.parse(time),
+      isPreview: false,
+    })
+    expect(parseBuildConfig({ BUILD_TIME: time, NODE_ENV: 'development' })).toEqual({
+      buildTime: Date.parse(time),
+      isPreview: true,
+    })
     expect(parseBuildConfig({ BUILD_TIME: time, NODE_ENV: 'test' }).isPreview).toBe(false)
   })
 

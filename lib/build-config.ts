@@ -17,7 +17,10 @@ export type BuildConfig = {
 /** Throws when BUILD_TIME is not a date: a build without its clock would disagree with itself. */
 export function parseBuildConfig(env: { NODE_ENV?: string | undefined; BUILD_TIME?: string | undefined }): BuildConfig {
   const buildTime = Date.parse(env.BUILD_TIME ?? '')
-  if (Number.isNaN(buildTime)) throw new Error(`BUILD_TIME is not a date (${JSON.stringify(env.BUILD_TIME ?? null)}): it comes from next.config.ts or scripts/build.mjs`)
+  if (Number.isNaN(buildTime))
+    throw new Error(
+      `BUILD_TIME is not a date (${JSON.stringify(env.BUILD_TIME ?? null)}): it comes from next.config.ts or scripts/build.mjs`,
+    )
   return { buildTime, isPreview: env.NODE_ENV === 'development' }
 }
 

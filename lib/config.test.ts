@@ -32,7 +32,11 @@ describe('parseConfig', () => {
         webhookRetryMs: 1000,
       },
       revalidateSecret: undefined,
-      moderation: { linkKey: undefined, adminPassword: undefined, mail: { smtpUrl: undefined, to: undefined, from: undefined, mode: 'held' } },
+      moderation: {
+        linkKey: undefined,
+        adminPassword: undefined,
+        mail: { smtpUrl: undefined, to: undefined, from: undefined, mode: 'held' },
+      },
       cache: { store: 'memory' },
     })
   })
@@ -90,9 +94,16 @@ describe('parseConfig', () => {
   })
 
   it('on Vercel: no persistent disk, its URLs as the site address and the other accepted origins', () => {
-    const config = parseConfig({ VERCEL: '1', VERCEL_URL: 'blog-abc.vercel.app', VERCEL_BRANCH_URL: 'blog-git-x.vercel.app', VERCEL_PROJECT_PRODUCTION_URL: 'blog.example.com' })
+    const config = parseConfig({
+      VERCEL: '1',
+      VERCEL_URL: 'blog-abc.vercel.app',
+      VERCEL_BRANCH_URL: 'blog-git-x.vercel.app',
+      VERCEL_PROJECT_PRODUCTION_URL: 'blog.example.com',
+    })
     expect(config.site).toEqual({ url: 'https://blog.example.com', isUrlConfigured: false })
-    expect(config.vercel).toEqual({ deploymentOrigins: ['https://blog-abc.vercel.app', 'https://blog-git-x.vercel.app'] })
+    expect(config.vercel).toEqual({
+      deploymentOrigins: ['https://blog-abc.vercel.app', 'https://blog-git-x.vercel.app'],
+    })
     expect(config.database.hasPersistentDisk).toBe(false)
     expect(parseConfig({ VERCEL: '1', VERCEL_URL: 'blog-abc.vercel.app' }).site.url).toBe('https://blog-abc.vercel.app')
   })
@@ -142,8 +153,14 @@ describe('parseConfig', () => {
   })
 
   it('takes the cache variables with the cache handlers’ own rules (memory while `next build` runs)', () => {
-    expect(parseConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'blog:' }).cache).toEqual({ store: 'redis', url: 'redis://cache:6379', keyPrefix: 'blog:' })
-    expect(parseConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-build' }).cache).toEqual({ store: 'memory' })
+    expect(parseConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'blog:' }).cache).toEqual({
+      store: 'redis',
+      url: 'redis://cache:6379',
+      keyPrefix: 'blog:',
+    })
+    expect(parseConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-build' }).cache).toEqual({
+      store: 'memory',
+    })
   })
 })
 
@@ -157,8 +174,14 @@ describe('parseSiteUrl', () => {
 
 describe('findStartupWarnings', () => {
   it('warns in production without COMMENT_IP_SECRET', () => {
-    const production = { NODE_ENV: 'production', SITE_URL: 'https://blog.example.com', MODERATION_SECRET: 'm'.repeat(32) }
-    expect(findStartupWarnings(parseConfig(production))).toEqual([expect.stringContaining('COMMENT_IP_SECRET is not set')])
+    const production = {
+      NODE_ENV: 'production',
+      SITE_URL: 'https://blog.example.com',
+      MODERATION_SECRET: 'm'.repeat(32),
+    }
+    expect(findStartupWarnings(parseConfig(production))).toEqual([
+      expect.stringContaining('COMMENT_IP_SECRET is not set'),
+    ])
     expect(findStartupWarnings(parseConfig({ ...production, COMMENT_IP_SECRET: 'x'.repeat(32) }))).toEqual([])
     expect(findStartupWarnings(parseConfig({}))).toEqual([])
   })
@@ -167,13 +190,14 @@ describe('findStartupWarnings', () => {
     const base = { NODE_ENV: 'production', COMMENT_IP_SECRET: 'x'.repeat(32) }
     expect(findStartupWarnings(parseConfig(base))).toEqual([expect.stringContaining('Moderation links are off')])
     expect(findStartupWarnings(parseConfig({ ...base, REVALIDATE_SECRET: 'r'.repeat(32) }))).toEqual([])
-    expect(findStartupWarnings(parseConfig({ ...base, MODERATION_SECRET: 'm'.repeat(32), SMTP_URL: 'smtp://127.0.0.1:25' }))).toEqual([
-      expect.stringContaining('COMMENT_NOTIFY_EMAIL is not set'),
-    ])
-    expect(findStartupWarnings(parseConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:25', COMMENT_NOTIFY_EMAIL: 'me@example.com' }))).toEqual([
-      expect.stringContaining('Comment e-mails are off'),
-      expect.stringContaining('Moderation links are off'),
-    ])
+    expect(
+      findStartupWarnings(parseConfig({ ...base, MODERATION_SECRET: 'm'.repeat(32), SMTP_URL: 'smtp://127.0.0.1:25' })),
+    ).toEqual([expect.stringContaining('COMMENT_NOTIFY_EMAIL is not set')])
+    expect(
+      findStartupWarnings(
+        parseConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:25', COMMENT_NOTIFY_EMAIL: 'me@example.com' }),
+      ),
+    ).toEqual([expect.stringContaining('Comment e-mails are off'), expect.stringContaining('Moderation links are off')])
     expect(() => parseConfig({ SMTP_URL: 'https://mail.example.com' })).toThrow(/SMTP_URL/)
     expect(() => parseConfig({ MODERATION_SECRET: 'short' })).toThrow(/MODERATION_SECRET/)
   })

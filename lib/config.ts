@@ -109,7 +109,9 @@ export class ConfigError extends Error {
  */
 function findMissingForServer(env: Record<string, string | undefined>): string[] {
   if (env.NODE_ENV === 'production' && !env.SITE_URL && !env.VERCEL) {
-    return ['SITE_URL is not set: give the public address of the site, e.g. SITE_URL=https://blog.example.com (http://localhost:3000 to try a build locally).']
+    return [
+      'SITE_URL is not set: give the public address of the site, e.g. SITE_URL=https://blog.example.com (http://localhost:3000 to try a build locally).',
+    ]
   }
   return []
 }
@@ -126,9 +128,18 @@ function toConfig(env: Env): Config {
     nodeEnv: env.NODE_ENV,
     site: { url: resolveSiteUrl(env), isUrlConfigured: Boolean(env.SITE_URL) },
     vercel: env.VERCEL
-      ? { deploymentOrigins: [env.VERCEL_URL, env.VERCEL_BRANCH_URL].flatMap((host) => (host ? [`https://${host}`] : [])) }
+      ? {
+          deploymentOrigins: [env.VERCEL_URL, env.VERCEL_BRANCH_URL].flatMap((host) =>
+            host ? [`https://${host}`] : [],
+          ),
+        }
       : undefined,
-    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, pgliteDir: env.PGLITE_DIR, hasPersistentDisk: !env.VERCEL },
+    database: {
+      url: env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+      pgliteDir: env.PGLITE_DIR,
+      hasPersistentDisk: !env.VERCEL,
+    },
     comments: {
       moderation: env.COMMENT_MODERATION,
       limits: {
@@ -137,7 +148,9 @@ function toConfig(env: Env): Config {
         perSite: env.COMMENT_RATE_LIMIT_SITE,
         windowSeconds: env.COMMENT_RATE_WINDOW_SECONDS,
       },
-      webhook: env.COMMENT_WEBHOOK_URL ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS } : undefined,
+      webhook: env.COMMENT_WEBHOOK_URL
+        ? { url: env.COMMENT_WEBHOOK_URL, timeoutMs: env.COMMENT_WEBHOOK_TIMEOUT_MS }
+        : undefined,
       editWindowSeconds: env.COMMENT_EDIT_WINDOW_SECONDS,
       ipSecret: env.COMMENT_IP_SECRET,
       trustProxyHops: env.TRUST_PROXY_HOPS,
@@ -148,7 +161,12 @@ function toConfig(env: Env): Config {
     moderation: {
       linkKey: deriveModerationKey(env),
       adminPassword: env.ADMIN_PASSWORD,
-      mail: { smtpUrl: env.SMTP_URL, to: env.COMMENT_NOTIFY_EMAIL, from: env.COMMENT_NOTIFY_FROM, mode: env.COMMENT_NOTIFY },
+      mail: {
+        smtpUrl: env.SMTP_URL,
+        to: env.COMMENT_NOTIFY_EMAIL,
+        from: env.COMMENT_NOTIFY_FROM,
+        mode: env.COMMENT_NOTIFY,
+      },
     },
     cache: toCacheConfig(env),
   }
@@ -206,12 +224,18 @@ function findModerationWarnings({ linkKey, mail }: Config['moderation']): string
   const isMailWanted = Boolean(mail.smtpUrl ?? mail.to)
   const warnings: string[] = []
   if (isMailWanted && !(mail.smtpUrl && mail.to)) {
-    warnings.push(`Comment e-mails are off: ${mail.smtpUrl ? 'COMMENT_NOTIFY_EMAIL' : 'SMTP_URL'} is not set (both are needed).`)
+    warnings.push(
+      `Comment e-mails are off: ${mail.smtpUrl ? 'COMMENT_NOTIFY_EMAIL' : 'SMTP_URL'} is not set (both are needed).`,
+    )
   } else if (isMailWanted && !linkKey) {
-    warnings.push('Comment e-mails are off: they carry signed moderation links, and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.')
+    warnings.push(
+      'Comment e-mails are off: they carry signed moderation links, and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.',
+    )
   }
   if (!linkKey) {
-    warnings.push('Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; /moderate/<id> answers 404 until then.')
+    warnings.push(
+      'Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; /moderate/<id> answers 404 until then.',
+    )
   }
   return warnings
 }

@@ -1,6 +1,13 @@
 import { normalizeTag } from './tags'
 
-type LinkedPost = { title: string; summary: string; url: string; date: string; updated?: string | undefined; tags: readonly string[] }
+type LinkedPost = {
+  title: string
+  summary: string
+  url: string
+  date: string
+  updated?: string | undefined
+  tags: readonly string[]
+}
 type LinkedSite = { name: string; url: string; language: string; author: { name: string } }
 
 /** schema.org `BlogPosting` for a post, from its front matter; every URL absolute. */

@@ -64,6 +64,8 @@ export function securityHeaders(options: SecurityHeaderOptions): Array<{ key: st
       ].join(', '),
     },
     // Browsers ignore it over plain HTTP, so sending it in every production response is safe.
-    ...(options.isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+    ...(options.isProduction
+      ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+      : []),
   ]
 }

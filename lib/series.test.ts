@@ -30,21 +30,31 @@ describe('getSeries', () => {
       expect(series?.name).toBe('Kafka from scratch')
       expect(series?.part).toBe(index + 1)
       expect(series?.parts.map((part) => part.slug)).toEqual(slugs)
-      expect(series?.parts[0]).toEqual({ slug: 'kafka-brokers', title: 'Title of kafka-brokers', url: '/blog/kafka-brokers' })
+      expect(series?.parts[0]).toEqual({
+        slug: 'kafka-brokers',
+        title: 'Title of kafka-brokers',
+        url: '/blog/kafka-brokers',
+      })
     })
   })
 
   it('orders parts published on the same day by slug', () => {
     const second = posts.find((candidate) => candidate.slug === 'same-day-part-2')
     if (!second) throw new Error('fixture')
-    expect(getSeries(posts, second)).toMatchObject({ part: 2, parts: [{ slug: 'same-day-part-1' }, { slug: 'same-day-part-2' }] })
+    expect(getSeries(posts, second)).toMatchObject({
+      part: 2,
+      parts: [{ slug: 'same-day-part-1' }, { slug: 'same-day-part-2' }],
+    })
   })
 
   it('counts only the posts it is given, so an unpublished part is not announced', () => {
     const published = posts.filter((candidate) => candidate.slug !== 'kafka-consumers')
     const admin = published[0]
     if (!admin) throw new Error('fixture')
-    expect(getSeries(published, admin)).toMatchObject({ part: 2, parts: [{ slug: 'kafka-brokers' }, { slug: 'kafka-admin' }] })
+    expect(getSeries(published, admin)).toMatchObject({
+      part: 2,
+      parts: [{ slug: 'kafka-brokers' }, { slug: 'kafka-admin' }],
+    })
   })
 
   it('is undefined for a post outside any series and for a series of one', () => {
@@ -63,7 +73,10 @@ describe('getAdjacentPosts', () => {
 
   it('has no next post for the newest and no previous post for the oldest', () => {
     expect(getAdjacentPosts(posts, 'kafka-admin')).toMatchObject({ previous: { slug: 'unrelated' }, next: undefined })
-    expect(getAdjacentPosts(posts, 'same-day-part-1')).toMatchObject({ previous: undefined, next: { slug: 'same-day-part-2' } })
+    expect(getAdjacentPosts(posts, 'same-day-part-1')).toMatchObject({
+      previous: undefined,
+      next: { slug: 'same-day-part-2' },
+    })
     expect(getAdjacentPosts(posts, 'not-published')).toEqual({})
   })
 })

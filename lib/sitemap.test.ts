@@ -3,7 +3,12 @@ import { buildSitemap } from './sitemap'
 
 const posts = [
   { url: '/blog/newest', date: '2026-11-24T00:00:00.000Z', tags: ['api'] },
-  { url: '/blog/d\u00e9j\u00e0-vu', date: '2026-11-01T00:00:00.000Z', updated: '2026-11-30T00:00:00.000Z', tags: ['café'] },
+  {
+    url: '/blog/d\u00e9j\u00e0-vu',
+    date: '2026-11-01T00:00:00.000Z',
+    updated: '2026-11-30T00:00:00.000Z',
+    tags: ['café'],
+  },
 ]
 const tags = [
   { slug: 'api', name: 'api', count: 1 },

@@ -77,9 +77,12 @@ describe('getTagIndex', () => {
   })
 
   it('stops the build when two different tags would share an address', () => {
-    expect(() => getTagIndex([{ slug: 'a', tags: ['C#'] }, { slug: 'b', tags: ['C++'] }])).toThrow(
-      'The tags "c#" (post "a") and "c++" (post "b") would share the address /tags/c',
-    )
+    expect(() =>
+      getTagIndex([
+        { slug: 'a', tags: ['C#'] },
+        { slug: 'b', tags: ['C++'] },
+      ]),
+    ).toThrow('The tags "c#" (post "a") and "c++" (post "b") would share the address /tags/c')
   })
 
   it('stops the build on a tag with nothing to make a URL from, naming the post', () => {

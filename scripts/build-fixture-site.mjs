@@ -15,10 +15,23 @@ copyProject(outDir)
 cpSync(path.join(projectRoot, 'test/fixtures/content/site'), contentDir, { recursive: true })
 
 // playwright.config.ts runs the same import again, with the comments, once the database is fresh.
-const imported = spawnSync('npm', ['run', '--silent', 'import:blogger', '--', 'test/fixtures/blogger/feed.atom', '--content-dir', contentDir, '--no-comments'], {
-  cwd: projectRoot,
-  stdio: 'inherit',
-})
+const imported = spawnSync(
+  'npm',
+  [
+    'run',
+    '--silent',
+    'import:blogger',
+    '--',
+    'test/fixtures/blogger/feed.atom',
+    '--content-dir',
+    contentDir,
+    '--no-comments',
+  ],
+  {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  },
+)
 if (imported.status !== 0) {
   console.error(`The Blogger fixture failed to import (exit ${imported.status ?? imported.signal}).`)
   process.exit(1)

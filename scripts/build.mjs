@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url'
 import { copyStandaloneAssets } from '../lib/tooling/standalone-assets.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', BUILD_TIME: process.env.BUILD_TIME ?? new Date().toISOString() }
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  BUILD_TIME: process.env.BUILD_TIME ?? new Date().toISOString(),
+}
 
 // By name: `npm run` puts node_modules/.bin of the project and of every folder above it on PATH,
 // which a copy of the project inside it (lib/tooling/project-copy.mjs) relies on.

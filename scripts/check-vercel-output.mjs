@@ -17,27 +17,47 @@ try {
   linkNodeModules(workspace)
   // What `vercel link` would write; `vercel build` needs nothing else.
   mkdirSync(path.join(workspace, '.vercel'))
-  const settings = { framework: 'nextjs', buildCommand: 'npm run build', installCommand: 'true', outputDirectory: null, nodeVersion: '20.x' }
-  writeFileSync(path.join(workspace, '.vercel/project.json'), JSON.stringify({ projectId: 'prj_offline', orgId: 'team_offline', settings }))
+  const settings = {
+    framework: 'nextjs',
+    buildCommand: 'npm run build',
+    installCommand: 'true',
+    outputDirectory: null,
+    nodeVersion: '20.x',
+  }
+  writeFileSync(
+    path.join(workspace, '.vercel/project.json'),
+    JSON.stringify({ projectId: 'prj_offline', orgId: 'team_offline', settings }),
+  )
   process.stderr.write(`vercel build in ${workspace}…\n`)
   const build = spawnSync('npx', ['--yes', 'vercel@50', 'build', '--yes'], {
     cwd: workspace,
     // Contentlayer takes its working directory from PWD.
-    env: { ...process.env, PWD: workspace, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1', VERCEL_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PWD: workspace,
+      CONTENT_DIR: contentDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      VERCEL_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (build.status !== 0) throw new Error(`vercel build failed (exit ${build.status ?? build.signal})`)
 
   const functions = path.join(workspace, '.vercel/output/functions/blog')
-  const configs = readdirSync(functions).filter((name) => name.endsWith('.prerender-config.json') && !name.startsWith('[') && !name.includes('.rsc.'))
+  const configs = readdirSync(functions).filter(
+    (name) => name.endsWith('.prerender-config.json') && !name.startsWith('[') && !name.includes('.rsc.'),
+  )
   if (configs.length === 0) throw new Error(`no prerendered post in ${functions}`)
   for (const name of configs) {
     const config = JSON.parse(readFileSync(path.join(functions, name), 'utf8'))
     const contentType = String(config.fallback?.contentType ?? '')
     const slug = name.replace(/\.prerender-config\.json$/, '')
-    if (!config.fallback || !existsSync(path.join(functions, config.fallback.fsPath))) failures.push(`${slug}: no prerendered HTML`)
-    else if (/x-nextjs-pre-render|state-length/.test(contentType)) failures.push(`${slug}: a postponed state (${contentType}): every view resumes in a function`)
-    else console.log(`/blog/${slug}: a static file (${contentType}), refreshed after ${config.expiration} s, then by tag`)
+    if (!config.fallback || !existsSync(path.join(functions, config.fallback.fsPath)))
+      failures.push(`${slug}: no prerendered HTML`)
+    else if (/x-nextjs-pre-render|state-length/.test(contentType))
+      failures.push(`${slug}: a postponed state (${contentType}): every view resumes in a function`)
+    else
+      console.log(`/blog/${slug}: a static file (${contentType}), refreshed after ${config.expiration} s, then by tag`)
   }
 } catch (error) {
   failures = [error instanceof Error ? error.message : String(error)]

@@ -8,7 +8,8 @@ import { insertComment, listVisibleComments } from '@/lib/comments/store'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
 import { runCommand, UsageError } from './comments'
 
-const listComments = async (db: Db, slug: string) => (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment))
+const listComments = async (db: Db, slug: string) =>
+  (await listVisibleComments(db, slug)).map((comment) => toPublicComment(comment))
 // PGlite: no running site to tell (a site on this database would be stopped while the CLI holds it).
 const site = { siteUrl: 'http://127.0.0.1:9', secret: undefined }
 
@@ -24,7 +25,10 @@ async function changed(db: Db, args: string[], stdin = '') {
 }
 
 async function seed(db: Db) {
-  const add = async (body: string, extra: { parentId?: number; status?: 'published' | 'pending' | 'spam'; slug?: string } = {}) => {
+  const add = async (
+    body: string,
+    extra: { parentId?: number; status?: 'published' | 'pending' | 'spam'; slug?: string } = {},
+  ) => {
     const stored = await insertComment(db, {
       slug: extra.slug ?? 'post-a',
       name: 'Ada "the" <Admin>',
@@ -70,7 +74,10 @@ describe('the moderation CLI', () => {
     expect(await run(db, ['list', '--pending'])).toBe('No comments await moderation.\n')
 
     await run(db, ['delete', String(top)])
-    expect((await listComments(db, 'post-a')).find((c) => c.id === top)).toMatchObject({ status: 'deleted', body: null })
+    expect((await listComments(db, 'post-a')).find((c) => c.id === top)).toMatchObject({
+      status: 'deleted',
+      body: null,
+    })
     await run(db, ['spam', String(held)])
     expect((await listComments(db, 'post-a')).map((c) => c.id)).not.toContain(Number(held))
 
@@ -80,7 +87,11 @@ describe('the moderation CLI', () => {
   })
 
   it('names the post whose page a change makes stale, so the site can be told; reading changes nothing', async () => {
-    const other = (await run(db, ['list'])).split('\n').find((line) => line.includes('post-b'))?.trim().split(/\s+/)[0]
+    const other = (await run(db, ['list']))
+      .split('\n')
+      .find((line) => line.includes('post-b'))
+      ?.trim()
+      .split(/\s+/)[0]
     expect(await changed(db, ['approve', String(other)])).toEqual(['post-b'])
     expect(await changed(db, ['list'])).toEqual([])
     expect(await changed(db, ['export'])).toEqual([])
@@ -108,7 +119,9 @@ describe('the moderation CLI', () => {
       expect(shown).toContain('Links:  1\n  - spam-pharmacy.example?ref=1\n')
       expect(shown).toContain('  | Cheap pills: spam-pharmacy.example?ref=1 \n')
       expect(`${listed}${shown}`).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/)
-      await expect(run(target, ['show', String(id + 1)])).rejects.toThrow(new UsageError(`There is no comment ${id + 1}.`))
+      await expect(run(target, ['show', String(id + 1)])).rejects.toThrow(
+        new UsageError(`There is no comment ${id + 1}.`),
+      )
     } finally {
       await target.close()
     }
@@ -143,11 +156,21 @@ describe('the moderation CLI', () => {
   it('refuses a file with a bad line, naming it, and imports nothing from it', async () => {
     const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
-      const good = JSON.stringify({ id: 1, slug: 'p', parentId: null, name: 'A', body: 'B', status: 'published', createdAt: '2026-01-01T00:00:00.000Z' })
+      const good = JSON.stringify({
+        id: 1,
+        slug: 'p',
+        parentId: null,
+        name: 'A',
+        body: 'B',
+        status: 'published',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      })
       await expect(run(target, ['import'], `${good}\n{"id":2}\n`)).rejects.toThrow(/^Line 2, slug: is missing\n/)
       const future = JSON.stringify({ ...JSON.parse(good), id: 3, parentId: 2, createdAt: '2999-01-01T00:00:00.000Z' })
       await expect(run(target, ['import'], `${good}\n\n${future}\n`)).rejects.toThrow(
-        new UsageError('Line 3, createdAt: is in the future\nLine 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.'),
+        new UsageError(
+          'Line 3, createdAt: is in the future\nLine 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.',
+        ),
       )
       await expect(run(target, ['import'], `${good}\nnot json\n`)).rejects.toThrow('Line 2 is not JSON.')
       expect(await run(target, ['export'])).toBe('')
@@ -179,15 +202,29 @@ describe('`npm run comments` as a process', () => {
     afterAll(() => schema?.drop())
 
     it('imports, lists, approves and exports; a change the site cannot be told about is an error that says so', () => {
-      const line = { id: 7, slug: 'p', parentId: null, name: 'Ada', body: 'Held', status: 'pending', createdAt: '2026-01-01T00:00:00.000Z' }
+      const line = {
+        id: 7,
+        slug: 'p',
+        parentId: null,
+        name: 'Ada',
+        body: 'Held',
+        status: 'pending',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }
       // No REVALIDATE_SECRET: the change is stored, and the CLI says the site still shows the old page.
       const env = { DATABASE_URL: schema.url, REVALIDATE_SECRET: '' }
       const imported = cli(['import'], env, `${JSON.stringify(line)}\n`)
       expect(imported.stdout).toBe('Imported 1 comments, skipped 0 already present.\n')
-      expect([imported.status, imported.stderr]).toEqual([1, expect.stringContaining('the site still shows the old page(s) of p: REVALIDATE_SECRET is not set')])
+      expect([imported.status, imported.stderr]).toEqual([
+        1,
+        expect.stringContaining('the site still shows the old page(s) of p: REVALIDATE_SECRET is not set'),
+      ])
       expect(cli(['list', '--pending'], env).stdout).toContain('Held')
       expect(cli(['approve', '7'], env).stdout).toBe('Comment 7 is now published.\n')
-      expect(cli(['export'], env)).toMatchObject({ status: 0, stdout: `${JSON.stringify({ ...line, status: 'published' })}\n` })
+      expect(cli(['export'], env)).toMatchObject({
+        status: 0,
+        stdout: `${JSON.stringify({ ...line, status: 'published' })}\n`,
+      })
       const missing = cli(['delete', '8'], env)
       expect([missing.status, missing.stderr.trim()]).toEqual([2, 'There is no comment 8.'])
     })

@@ -55,7 +55,11 @@ export type CommandResult = { changedSlugs: string[]; refresh: PageRefresh }
 const unchanged: CommandResult = { changedSlugs: [], refresh: { status: 'unneeded' } }
 
 /** Runs one command; output goes through `io.write` so tests can capture it. */
-export async function runCommand(context: ModerationContext, args: readonly string[], io: CommandIo): Promise<CommandResult> {
+export async function runCommand(
+  context: ModerationContext,
+  args: readonly string[],
+  io: CommandIo,
+): Promise<CommandResult> {
   const [command, ...rest] = args
   switch (command) {
     case 'list': {
@@ -102,7 +106,10 @@ async function main() {
   if (!args[0] || args[0] === 'help' || args[0] === '--help') return void process.stdout.write(`${usage}\n`)
   try {
     const context = { db: await getDb(), site: siteTargetOf(getConfig()) }
-    const { refresh } = await runCommand(context, args, { write: (text) => process.stdout.write(text), stdin: process.stdin })
+    const { refresh } = await runCommand(context, args, {
+      write: (text) => process.stdout.write(text),
+      stdin: process.stdin,
+    })
     const report = formatPageRefresh(refresh)
     if (report?.isStale) {
       process.stderr.write(report.text)

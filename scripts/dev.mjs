@@ -11,7 +11,10 @@ if (first.status !== 0) process.exit(first.status ?? 1)
 
 // The search index is built once, at start (drafts included, as in `next dev`): restart to
 // search posts added or edited since. A failure only costs search, so the site still starts.
-const index = spawnSync('npm', ['run', '--silent', 'search-index'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'development' } })
+const index = spawnSync('npm', ['run', '--silent', 'search-index'], {
+  stdio: 'inherit',
+  env: { ...env, NODE_ENV: 'development' },
+})
 if (index.status !== 0) console.warn('Search index not built: /search will say search is unavailable.')
 
 const children = [

@@ -61,7 +61,9 @@ async function main() {
   const conflicts = findConflicts(files)
   if (conflicts.length > 0 && !options.isForced) {
     const list = conflicts.map((conflict) => `  ${path.relative(process.cwd(), conflict.file)}`).join('\n')
-    throw new UsageError(`\nThese files exist with other contents; nothing was written:\n${list}\nMove them aside, or pass --force to overwrite them.`)
+    throw new UsageError(
+      `\nThese files exist with other contents; nothing was written:\n${list}\nMove them aside, or pass --force to overwrite them.`,
+    )
   }
   if (options.isDryRun) return void process.stdout.write('\nDry run: nothing was written.\n')
   writeFiles(files)
@@ -84,7 +86,10 @@ async function main() {
       process.stderr.write(report.text)
       process.exitCode = 1
     } else if (report) process.stdout.write(report.text)
-    if (result.collided > 0) throw new Error(`${result.collided} comments found their id taken by a new comment meanwhile: run the import again.`)
+    if (result.collided > 0)
+      throw new Error(
+        `${result.collided} comments found their id taken by a new comment meanwhile: run the import again.`,
+      )
   } finally {
     await closeDb()
   }

@@ -21,7 +21,9 @@ for (const note of notes) console.log(`${note.file}:${note.line}: note: ${note.m
 const scheduled = notes.length > 0 ? ` (${notes.length} scheduled)` : ''
 if (problems.length > 0) {
   const files = new Set(problems.map((problem) => problem.file)).size
-  console.error(`\nlint:content: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${scheduled}`)
+  console.error(
+    `\nlint:content: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${scheduled}`,
+  )
   process.exit(1)
 }
 console.log(`lint:content: every post in ${contentDir}/posts is fine${scheduled}`)

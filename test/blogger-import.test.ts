@@ -19,15 +19,20 @@ afterAll(() => rmSync(site, { recursive: true, force: true }))
 
 /** `npm run import:blogger` without npm's start-up time. */
 function importBlogger(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/import-blogger.ts', ...args, '--content-dir', contentDir], {
-    cwd: root,
-    env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
-    encoding: 'utf8',
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'scripts/import-blogger.ts', ...args, '--content-dir', contentDir],
+    {
+      cwd: root,
+      env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    },
+  )
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const listFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [])
+const listFiles = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : []
 
 // Each run starts Node, and the ones with comments create a PGlite database: slow on a busy machine.
 describe('npm run import:blogger', { timeout: 180_000 }, () => {
@@ -35,11 +40,15 @@ describe('npm run import:blogger', { timeout: 180_000 }, () => {
     const { status, stdout } = importBlogger(takeout, '--dry-run')
     expect(status).toBe(0)
     expect(stdout).toContain('Takeout feed.atom of "Backend Playbook": 4 posts, 1 page, 9 comments')
-    expect(stdout).toMatch(/new +\S*content\/posts\/what-is-backend-engineering\.mdx {2}"What is backend engineering\?"/)
+    expect(stdout).toMatch(
+      /new +\S*content\/posts\/what-is-backend-engineering\.mdx {2}"What is backend engineering\?"/,
+    )
     expect(stdout).toContain('not converted: <iframe')
     expect(stdout).toContain('(an embedded YouTube video), kept as a note for the author')
     expect(stdout).toContain('image explain-plan.png is not in the export: kept as a link')
-    expect(stdout).toContain('"Spring sale on our e-book" (/2024/03/spring-sale.html): in the trash on Blogger (SOFT_TRASHED), not imported')
+    expect(stdout).toContain(
+      '"Spring sale on our e-book" (/2024/03/spring-sale.html): in the trash on Blogger (SOFT_TRASHED), not imported',
+    )
     expect(stdout).toContain('"About" (/p/about.html): a page.')
     expect(stdout).toContain('comment 7391046652087341125: deleted (SOFT_TRASHED)')
     expect(stdout).toContain('Dry run: nothing was written.')
@@ -59,19 +68,31 @@ describe('npm run import:blogger', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(site, 'public/images/what-is-backend-engineering/request-flow.png'))).toEqual(
       readFileSync(path.join(root, 'test/fixtures/blogger/request-flow.png')),
     )
-    expect(readFileSync(path.join(contentDir, 'posts/notes-on-connection-pooling.mdx'), 'utf8')).toContain('\ndraft: true\n')
+    expect(readFileSync(path.join(contentDir, 'posts/notes-on-connection-pooling.mdx'), 'utf8')).toContain(
+      '\ndraft: true\n',
+    )
     expect(stdout).toContain('Wrote 5 files (0 unchanged).')
     expect(stdout).toContain('Comments: imported 8, 0 already present.')
   })
 
   it('gives posts that pass lint:content and build with Contentlayer', () => {
     const fields = z.record(z.string(), fieldSpecSchema).parse(Post.def().fields)
-    expect(lintContent({ contentDir, rootDir: site, fields, now: Date.parse('2026-01-01') })).toEqual({ problems: [], notes: [] })
+    expect(lintContent({ contentDir, rootDir: site, fields, now: Date.parse('2026-01-01') })).toEqual({
+      problems: [],
+      notes: [],
+    })
     const build = buildContent(contentDir, { publicDir: path.join(site, 'public') })
     try {
       expect(build.status, build.output).toBe(0)
-      const titles = z.array(z.object({ title: z.string() })).parse(build.readDocuments()).map((post) => post.title)
-      expect(titles.sort()).toEqual(['Indexes in PostgreSQL, explained with a café menu', 'Notes on connection pooling', 'What is backend engineering?'])
+      const titles = z
+        .array(z.object({ title: z.string() }))
+        .parse(build.readDocuments())
+        .map((post) => post.title)
+      expect(titles.sort()).toEqual([
+        'Indexes in PostgreSQL, explained with a café menu',
+        'Notes on connection pooling',
+        'What is backend engineering?',
+      ])
     } finally {
       build.cleanUp()
     }

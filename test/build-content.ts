@@ -5,7 +5,12 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-export type ContentBuild = { status: number | null; output: string; readDocuments: () => unknown[]; cleanUp: () => void }
+export type ContentBuild = {
+  status: number | null
+  output: string
+  readDocuments: () => unknown[]
+  cleanUp: () => void
+}
 
 /**
  * Runs the real Contentlayer build on a content folder, in a scratch directory so `.contentlayer/`
@@ -26,7 +31,8 @@ export function buildContent(contentDir: string, options: { publicDir?: string }
   return {
     status: result.status,
     output: `${result.stdout}${result.stderr}`,
-    readDocuments: (): unknown[] => JSON.parse(readFileSync(path.join(cwd, '.contentlayer/generated/Post/_index.json'), 'utf8')),
+    readDocuments: (): unknown[] =>
+      JSON.parse(readFileSync(path.join(cwd, '.contentlayer/generated/Post/_index.json'), 'utf8')),
     cleanUp: () => rmSync(cwd, { recursive: true, force: true }),
   }
 }

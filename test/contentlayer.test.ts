@@ -69,7 +69,9 @@ describe('a valid post', () => {
     const renderedIds = [...html.matchAll(/<h[23] id="([^"]+)"/g)].map((match) => match[1])
     expect(renderedIds).toEqual(toc.map((entry) => entry.id))
     // Each heading links to itself, and code is highlighted at build time.
-    expect(html).toMatch(/<h2 id="overview"><a (href="#overview" class="heading-anchor"|class="heading-anchor" href="#overview")>/)
+    expect(html).toMatch(
+      /<h2 id="overview"><a (href="#overview" class="heading-anchor"|class="heading-anchor" href="#overview")>/,
+    )
     expect(html).toMatch(/<pre[^>]*data-language="ts"/)
     expect(html).toMatch(/<span class="cl\d+ cd\d+">/)
   })
@@ -84,9 +86,13 @@ describe('code block options from the meta string', () => {
     if (!post) throw new Error('no document generated')
     const html = renderToStaticMarkup(getMDXComponent(post.body.code)({ components: mdxComponents }))
 
-    expect(html).toMatch(/<figcaption data-rehype-pretty-code-title="" data-language="ts"[^>]*>lib\/db\.ts<\/figcaption>/)
+    expect(html).toMatch(
+      /<figcaption data-rehype-pretty-code-title="" data-language="ts"[^>]*>lib\/db\.ts<\/figcaption>/,
+    )
     expect(html).toMatch(/<code data-line-numbers="" data-language="ts"/)
-    const lines = [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) => Boolean(match[1]))
+    const lines = [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) =>
+      Boolean(match[1]),
+    )
     expect(lines).toEqual([true, false, true, true, false, false])
     // The language label is server HTML; the copy button renders only in a browser.
     expect(html).toContain('<span class="sr-only">Language: </span>ts</span>')
@@ -97,6 +103,8 @@ describe('code block options from the meta string', () => {
     expect(html).toContain('>&#x3C;</span><span class="cl9 cd9">script</span>')
     expect(html).not.toMatch(/<script/)
     expect(html.match(/<\/pre>/g)).toHaveLength(3)
-    expect(html).toMatch(/<div role="note"[^>]*><p[^>]*>Warning<\/p><div[^>]*>Mind the <strong>gap<\/strong>.<\/div><\/div>/)
+    expect(html).toMatch(
+      /<div role="note"[^>]*><p[^>]*>Warning<\/p><div[^>]*>Mind the <strong>gap<\/strong>.<\/div><\/div>/,
+    )
   })
 })

@@ -16,7 +16,10 @@ export function findElements(html: string, tag: string): ParsedElement[] {
   const pattern = new RegExp(`<${tag}((?:\\s+[\\w:-]+(?:="[^"]*")?)*)\\s*>(.*?)</${tag}>`, 'gs')
   return [...html.matchAll(pattern)].map(([, rawAttributes = '', inner = '']) => ({
     attributes: Object.fromEntries(
-      [...rawAttributes.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map(([, name = '', value = '']) => [name, decodeEntities(value)]),
+      [...rawAttributes.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map(([, name = '', value = '']) => [
+        name,
+        decodeEntities(value),
+      ]),
     ),
     text: decodeEntities(inner.replace(/<!--.*?-->/gs, '').replace(/<[^>]+>/g, '')),
   }))
@@ -24,5 +27,7 @@ export function findElements(html: string, tag: string): ParsedElement[] {
 
 /** The text of the markup, tags and React's text separators removed. */
 export function textOf(html: string): string {
-  return decodeEntities(html.replace(/<!--.*?-->/gs, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim()
+  return decodeEntities(html.replace(/<!--.*?-->/gs, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest'
 const root = path.resolve(import.meta.dirname, '..')
 
 function runLintContent(env: Record<string, string> = {}) {
-  const result = spawnSync('npm', ['run', '--silent', 'lint:content'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' })
+  const result = spawnSync('npm', ['run', '--silent', 'lint:content'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -18,7 +22,9 @@ describe('npm run lint:content', () => {
     const problems = lines.filter((line) => !line.includes(': note: '))
     expect(problems.length).toBeGreaterThanOrEqual(19)
     for (const line of lines) expect(line).toMatch(/^test\/fixtures\/lint\/posts\/[\w/-]+\.mdx:\d+: \S/)
-    expect(lines).toContain('test/fixtures/lint/posts/code.mdx:7: code block without a language (```ts, ```sql, ```text …)')
+    expect(lines).toContain(
+      'test/fixtures/lint/posts/code.mdx:7: code block without a language (```ts, ```sql, ```text …)',
+    )
     expect(stderr).toContain(`lint:content: ${problems.length} problems in 8 files (1 scheduled)`)
   })
 

@@ -65,7 +65,10 @@ describe('npm run new-post', () => {
       status: 0,
       stdout: path.join(contentDir, 'posts', 'kafka-basics.mdx'),
     })
-    expect(newPost('Anything', '--slug', 'Not A Slug')).toMatchObject({ status: 1, stderr: expect.stringContaining('not a valid slug') })
+    expect(newPost('Anything', '--slug', 'Not A Slug')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('not a valid slug'),
+    })
   })
 
   it('explains what to do when the title gives no file name, or there is no title', () => {

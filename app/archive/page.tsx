@@ -27,7 +27,10 @@ export default function ArchivePage() {
           </h2>
           {months.map(({ key, month, posts }) => (
             <section key={key} aria-labelledby={`archive-${key}`} className="mb-6">
-              <h3 id={`archive-${key}`} className="mb-2 text-sm font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+              <h3
+                id={`archive-${key}`}
+                className="mb-2 text-sm font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400"
+              >
                 <time dateTime={key}>
                   {monthName.format(Date.UTC(year, month - 1, 1))} {year}
                 </time>
@@ -35,7 +38,10 @@ export default function ArchivePage() {
               <ul className="space-y-2">
                 {posts.map((post) => (
                   <li key={post.slug} className="flex flex-col gap-x-4 sm:flex-row sm:items-baseline">
-                    <time dateTime={isoDay(post.date)} className="shrink-0 text-sm text-zinc-600 tabular-nums sm:w-36 dark:text-zinc-400">
+                    <time
+                      dateTime={isoDay(post.date)}
+                      className="shrink-0 text-sm text-zinc-600 tabular-nums sm:w-36 dark:text-zinc-400"
+                    >
                       {formatPostDate(post.date)}
                     </time>
                     <Link href={post.url} className="font-medium text-zinc-900 hover:underline dark:text-zinc-50">

@@ -14,6 +14,12 @@ export async function GET() {
     const post = getPostBySlug(comment.slug)
     return post ? [{ ...comment, post: { title: post.title, url: getAbsoluteUrl(post.url, siteUrl) } }] : []
   })
-  const feed = { title: `Comments on ${site.name}`, language: site.language, homeUrl: getAbsoluteUrl('/', siteUrl), selfUrl: getAbsoluteUrl('/comments.xml', siteUrl), comments }
+  const feed = {
+    title: `Comments on ${site.name}`,
+    language: site.language,
+    homeUrl: getAbsoluteUrl('/', siteUrl),
+    selfUrl: getAbsoluteUrl('/comments.xml', siteUrl),
+    comments,
+  }
   return new Response(buildCommentsAtom(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } })
 }

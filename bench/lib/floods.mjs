@@ -3,9 +3,16 @@
 import { randomBytes } from 'node:crypto'
 
 /** The inputs the link detector once spent 160 ms each on, 4990 code points each (a unique tail keeps them under 5000). */
-export const worstBodies = ['a-'.repeat(2495), 'a.'.repeat(2495), 'ab.'.repeat(1663).slice(0, 4990), 'www.'.repeat(1247).slice(0, 4990), `${'a'.repeat(4985)}.com/`]
+export const worstBodies = [
+  'a-'.repeat(2495),
+  'a.'.repeat(2495),
+  'ab.'.repeat(1663).slice(0, 4990),
+  'www.'.repeat(1247).slice(0, 4990),
+  `${'a'.repeat(4985)}.com/`,
+]
 
-export const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0
+export const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0
 
 /** Posts a comment as the client `from` (the server must trust one proxy hop: TRUST_PROXY_HOPS=1). */
 export function postComment(baseUrl, slug, body, from) {
@@ -39,7 +46,12 @@ export async function burstsOfWorstBodies(baseUrl, slug) {
   const statuses = []
   for (let burst = 0; burst < 3; burst++) {
     const posts = Array.from({ length: 30 }, (_, index) =>
-      postComment(baseUrl, slug, `${worstBodies[index % worstBodies.length]} ${randomBytes(4).toString('hex')}`, `198.51.${burst}.${index}`),
+      postComment(
+        baseUrl,
+        slug,
+        `${worstBodies[index % worstBodies.length]} ${randomBytes(4).toString('hex')}`,
+        `198.51.${burst}.${index}`,
+      ),
     )
     statuses.push(...(await Promise.all(posts)).map((response) => response.status))
   }
@@ -51,7 +63,8 @@ export async function floodFromOneClient(baseUrl, slug, from, { concurrency = 5,
   const until = Date.now() + ms
   const workers = Array.from({ length: concurrency }, async () => {
     const statuses = []
-    while (Date.now() < until) statuses.push((await postComment(baseUrl, slug, `refused ${randomBytes(6).toString('hex')}`, from)).status)
+    while (Date.now() < until)
+      statuses.push((await postComment(baseUrl, slug, `refused ${randomBytes(6).toString('hex')}`, from)).status)
     return statuses
   })
   return (await Promise.all(workers)).flat()

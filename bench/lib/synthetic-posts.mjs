@@ -74,7 +74,7 @@ function headingLevels(random) {
 function paragraph(random, wordBudget) {
   const sentences = []
   let words = 0
-  for (let length = random.int(3, 6); sentences.length < length && words < wordBudget; ) {
+  for (let length = random.int(3, 6); sentences.length < length && words < wordBudget;) {
     const next = sentence(random)
     sentences.push(next)
     words += countWords(next)
@@ -90,12 +90,40 @@ function codeBlock(random) {
   const language = random.pick(codeLanguages)
   const name = `${random.pick(['load', 'save', 'sync', 'check'])}${random.int(1, 99)}`
   const lines = {
-    ts: [`export async function ${name}(id: string): Promise<Record<string, number>> {`, `  const rows = await db.query('select * from t where id = $1', [id])`, '  return Object.fromEntries(rows.map((row) => [row.key, row.value]))', '}'],
-    sql: [`create index ${name}_idx on orders (tenant_id, created_at desc);`, `select id, total from orders where tenant_id = $1 and total > ${random.int(10, 999)} limit 50;`],
-    bash: [`#!/usr/bin/env bash`, 'set -euo pipefail', `for i in $(seq 1 ${random.int(2, 9)}); do curl -fsS "http://localhost:3000/${name}?page=$i"; done`],
-    json: ['{', `  "name": "${name}",`, `  "retries": ${random.int(1, 9)},`, '  "backoff": { "initialMs": 100, "max": 5000 }', '}'],
-    go: [`func ${name}(ctx context.Context, id string) error {`, '\tif id == "" {', '\t\treturn errors.New("missing id")', '\t}', '\treturn store.Touch(ctx, id)', '}'],
-    python: [`def ${name}(items: list[dict]) -> dict:`, '    return {item["id"]: item for item in items if item.get("active")}'],
+    ts: [
+      `export async function ${name}(id: string): Promise<Record<string, number>> {`,
+      `  const rows = await db.query('select * from t where id = $1', [id])`,
+      '  return Object.fromEntries(rows.map((row) => [row.key, row.value]))',
+      '}',
+    ],
+    sql: [
+      `create index ${name}_idx on orders (tenant_id, created_at desc);`,
+      `select id, total from orders where tenant_id = $1 and total > ${random.int(10, 999)} limit 50;`,
+    ],
+    bash: [
+      `#!/usr/bin/env bash`,
+      'set -euo pipefail',
+      `for i in $(seq 1 ${random.int(2, 9)}); do curl -fsS "http://localhost:3000/${name}?page=$i"; done`,
+    ],
+    json: [
+      '{',
+      `  "name": "${name}",`,
+      `  "retries": ${random.int(1, 9)},`,
+      '  "backoff": { "initialMs": 100, "max": 5000 }',
+      '}',
+    ],
+    go: [
+      `func ${name}(ctx context.Context, id string) error {`,
+      '\tif id == "" {',
+      '\t\treturn errors.New("missing id")',
+      '\t}',
+      '\treturn store.Touch(ctx, id)',
+      '}',
+    ],
+    python: [
+      `def ${name}(items: list[dict]) -> dict:`,
+      '    return {item["id"]: item for item in items if item.get("active")}',
+    ],
   }[language]
   return ['```' + language, ...lines, '```'].join('\n')
 }

@@ -9,7 +9,11 @@ const calloutPropsSchema = z.object({
 export type CalloutProps = z.input<typeof calloutPropsSchema> & { children: ReactNode }
 
 const styles = {
-  note: { label: 'Note', box: 'border-sky-700 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/40', heading: 'text-sky-900 dark:text-sky-200' },
+  note: {
+    label: 'Note',
+    box: 'border-sky-700 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/40',
+    heading: 'text-sky-900 dark:text-sky-200',
+  },
   warning: {
     label: 'Warning',
     box: 'border-amber-600 bg-amber-50 dark:border-amber-400 dark:bg-amber-950/40',

@@ -32,7 +32,9 @@ export function Figure(props: FigureProps) {
     <figure className="my-8">
       {/* eslint-disable-next-line jsx-a11y/alt-text, @next/next/no-img-element -- alt is in imgProps; see above */}
       <img {...imgProps} className="mx-auto h-auto max-w-full rounded-lg" />
-      {caption ? <figcaption className="mt-2 text-center text-sm text-zinc-600 dark:text-zinc-400">{caption}</figcaption> : null}
+      {caption ? (
+        <figcaption className="mt-2 text-center text-sm text-zinc-600 dark:text-zinc-400">{caption}</figcaption>
+      ) : null}
     </figure>
   )
 }
@@ -43,7 +45,10 @@ export type MdxImageProps = { src?: unknown; alt?: unknown; width?: unknown; hei
 
 /** A Markdown image, `![alt](/images/x.png)`: the same rules as `<Figure>`, without a caption. */
 export function MdxImage(props: MdxImageProps) {
-  const { props: imgProps } = getImageProps({ ...parseImageProps(imagePropsSchema, props, 'Markdown image'), sizes: SIZES })
+  const { props: imgProps } = getImageProps({
+    ...parseImageProps(imagePropsSchema, props, 'Markdown image'),
+    sizes: SIZES,
+  })
   // eslint-disable-next-line jsx-a11y/alt-text, @next/next/no-img-element -- as in Figure
   return <img {...imgProps} className="h-auto max-w-full rounded-lg" />
 }

@@ -14,11 +14,16 @@ export const commentForm = (page: Page) => page.getByRole('form', { name: 'Post 
 export async function listComments(request: APIRequestContext, forSlug = slug) {
   const response = await request.get(`/api/comments?slug=${forSlug}`)
   expect(response.status()).toBe(200)
-  const { comments } = (await response.json()) as { comments: Array<{ id: number; parentId: number | null; name: string | null; body: string | null }> }
+  const { comments } = (await response.json()) as {
+    comments: Array<{ id: number; parentId: number | null; name: string | null; body: string | null }>
+  }
   return comments
 }
 
-export async function createComment(request: APIRequestContext, fields: { name: string; body: string; parentId?: number }) {
+export async function createComment(
+  request: APIRequestContext,
+  fields: { name: string; body: string; parentId?: number },
+) {
   const response = await request.post('/api/comments', { data: { slug, ...fields } })
   expect(response.status()).toBe(201)
   return ((await response.json()) as { comment: { id: number } }).comment

@@ -13,8 +13,16 @@ export const realPostSlug = realPost.slug
 function findNewestPublished(dir: string): { slug: string; title: string } {
   const published = readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
-    .map((file) => ({ slug: file.slice(0, -'.mdx'.length), data: matter(readFileSync(path.join(dir, file), 'utf8')).data }))
-    .map(({ slug, data }) => ({ slug, title: String(data.title), isDraft: data.draft === true, date: Date.parse(String(data.date instanceof Date ? data.date.toISOString() : data.date)) }))
+    .map((file) => ({
+      slug: file.slice(0, -'.mdx'.length),
+      data: matter(readFileSync(path.join(dir, file), 'utf8')).data,
+    }))
+    .map(({ slug, data }) => ({
+      slug,
+      title: String(data.title),
+      isDraft: data.draft === true,
+      date: Date.parse(String(data.date instanceof Date ? data.date.toISOString() : data.date)),
+    }))
     .filter((post) => !post.isDraft && post.date <= Date.now())
     .sort((a, b) => b.date - a.date)
   const newest = published[0]

@@ -5,7 +5,7 @@ export const xss = [
   '<img src=x onerror="window.__xss = 2">',
   '<svg onload="window.__xss = 3"></svg>',
   '"><iframe src="javascript:window.__xss = 4"></iframe>',
-  "javascript:window.__xss = 5//",
+  'javascript:window.__xss = 5//',
   '<a href="javascript:window.__xss = 6">click</a>',
   '{{constructor.constructor("window.__xss = 7")()}}',
   '<style>body{display:none}</style>',

@@ -41,7 +41,9 @@ export function readClassicEntries(entries: readonly Entry[]) {
         path: isDraft ? undefined : pathOf(entry.link.find((link) => link.rel === 'alternate')?.href),
       })
     } else if (kind === 'comment' && entry['in-reply-to'][0]?.['@_ref']) {
-      const isRemoved = entry.extendedProperty.some((property) => property['@_name'] === 'blogger.contentRemoved' && property['@_value'] === 'true')
+      const isRemoved = entry.extendedProperty.some(
+        (property) => property['@_name'] === 'blogger.contentRemoved' && property['@_value'] === 'true',
+      )
       comments.push({
         id: toBloggerId(entry.id),
         postId: toBloggerId(entry['in-reply-to'][0]['@_ref']),

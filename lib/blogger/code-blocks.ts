@@ -14,7 +14,8 @@ export function labelCodeBlocks(tree: Root): Finding[] {
     // Blogger's editor puts <br> in <pre>; as text they are the line breaks they mean.
     for (const { node: br, ancestors } of listElements({ type: 'root', children: [pre] })) {
       const parent = ancestors[ancestors.length - 1]
-      if (br.tagName === 'br' && parent) parent.children.splice(parent.children.indexOf(br), 1, { type: 'text', value: '\n' })
+      if (br.tagName === 'br' && parent)
+        parent.children.splice(parent.children.indexOf(br), 1, { type: 'text', value: '\n' })
     }
     const elements = pre.children.filter((child): child is Element => child.type === 'element')
     const code = elements.length === 1 && elements[0]?.tagName === 'code' ? elements[0] : undefined
@@ -28,7 +29,8 @@ export function labelCodeBlocks(tree: Root): Finding[] {
         : found.source === 'content'
           ? 'guessed from the code'
           : 'no language found'
-    const unknown = found.hint && found.source !== 'class' ? ` (class "${found.hint}" is not a language Shiki knows)` : ''
+    const unknown =
+      found.hint && found.source !== 'class' ? ` (class "${found.hint}" is not a language Shiki knows)` : ''
     findings.push({ kind: 'code', message: `code block: ${found.lang}, ${why}${unknown}` })
   }
   return findings

@@ -40,7 +40,15 @@ describe('inferCodeLanguage', () => {
   })
 
   it('ignores a class that names no language Shiki knows, and says so through the hint', () => {
-    expect(inferCodeLanguage(['brush:', 'frobnicate;'], 'select 1')).toEqual({ lang: 'sql', source: 'content', hint: 'frobnicate' })
-    expect(inferCodeLanguage(['language-frobnicate'], 'x')).toEqual({ lang: 'text', source: 'none', hint: 'frobnicate' })
+    expect(inferCodeLanguage(['brush:', 'frobnicate;'], 'select 1')).toEqual({
+      lang: 'sql',
+      source: 'content',
+      hint: 'frobnicate',
+    })
+    expect(inferCodeLanguage(['language-frobnicate'], 'x')).toEqual({
+      lang: 'text',
+      source: 'none',
+      hint: 'frobnicate',
+    })
   })
 })

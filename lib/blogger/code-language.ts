@@ -4,7 +4,14 @@ export type CodeLanguage = { lang: string; source: 'class' | 'content' | 'none';
 
 // SyntaxHighlighter's brush names (`<pre class="brush: jscript">`, common on Blogger) that are not
 // also a Shiki language or alias.
-const brushAliases: Record<string, string> = { jscript: 'js', plain: 'text', xhtml: 'html', xslt: 'xml', delphi: 'pascal', golang: 'go' }
+const brushAliases: Record<string, string> = {
+  jscript: 'js',
+  plain: 'text',
+  xhtml: 'html',
+  xslt: 'xml',
+  delphi: 'pascal',
+  golang: 'go',
+}
 
 function toKnownLanguage(hint: string): string | undefined {
   const name = hint.toLowerCase()
@@ -20,7 +27,8 @@ function toKnownLanguage(hint: string): string | undefined {
  */
 function findClassHint(classNames: readonly string[]): string | undefined {
   for (const [index, name] of classNames.entries()) {
-    for (const prefix of ['language-', 'lang-']) if (name.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length)
+    for (const prefix of ['language-', 'lang-'])
+      if (name.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length)
     if (name === 'brush:' && classNames[index + 1]) return classNames[index + 1]?.replace(/;$/, '')
     if (name.startsWith('brush:') && name.length > 'brush:'.length) return name.slice('brush:'.length).replace(/;$/, '')
   }

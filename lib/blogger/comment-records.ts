@@ -27,7 +27,11 @@ export type CommentRecord = {
 
 export type ExistingComment = Pick<CommentRecord, 'id' | 'slug' | 'name' | 'body' | 'createdAt'>
 
-export type CommentPlan = { comments: PreparedComment[]; leftOut: Array<{ bloggerId: string; reason: string }>; notes: string[] }
+export type CommentPlan = {
+  comments: PreparedComment[]
+  leftOut: Array<{ bloggerId: string; reason: string }>
+  notes: string[]
+}
 
 const truncate = (text: string, max: number) => {
   const points = Array.from(text)
@@ -47,7 +51,10 @@ const cleanName = (name: string) =>
  * other statuses are left out), replies attached to the top-level comment of their thread. A
  * reply to a left-out comment moves up to the nearest live comment above it, or to the top level.
  */
-export function prepareComments(comments: readonly BloggerComment[], slugByPostId: ReadonlyMap<string, string>): CommentPlan {
+export function prepareComments(
+  comments: readonly BloggerComment[],
+  slugByPostId: ReadonlyMap<string, string>,
+): CommentPlan {
   const byId = new Map(comments.map((comment) => [comment.id, comment]))
   const plan: CommentPlan = { comments: [], leftOut: [], notes: [] }
 
@@ -56,7 +63,11 @@ export function prepareComments(comments: readonly BloggerComment[], slugByPostI
     const chain: BloggerComment[] = []
     const seen = new Set([comment.id])
     let parentId = comment.parentId ?? (byId.has(comment.postId) ? comment.postId : undefined)
-    for (let parent = parentId ? byId.get(parentId) : undefined; parent && !seen.has(parent.id); parent = parentId ? byId.get(parentId) : undefined) {
+    for (
+      let parent = parentId ? byId.get(parentId) : undefined;
+      parent && !seen.has(parent.id);
+      parent = parentId ? byId.get(parentId) : undefined
+    ) {
       seen.add(parent.id)
       chain.push(parent)
       parentId = parent.parentId ?? (byId.has(parent.postId) ? parent.postId : undefined)
@@ -77,8 +88,10 @@ export function prepareComments(comments: readonly BloggerComment[], slugByPostI
     else if (body === '') leaveOut('it has no text')
     else {
       const name = cleanName(comment.author) || 'Anonymous'
-      if (Array.from(body).length > BODY_MAX) plan.notes.push(`comment ${comment.id}: text shortened to ${BODY_MAX} characters`)
-      if (Array.from(name).length > NAME_MAX) plan.notes.push(`comment ${comment.id}: name shortened to ${NAME_MAX} characters`)
+      if (Array.from(body).length > BODY_MAX)
+        plan.notes.push(`comment ${comment.id}: text shortened to ${BODY_MAX} characters`)
+      if (Array.from(name).length > NAME_MAX)
+        plan.notes.push(`comment ${comment.id}: name shortened to ${NAME_MAX} characters`)
       const topLevel = chain.filter((ancestor) => ancestor.isLive).pop()
       plan.comments.push({
         bloggerId: comment.id,
@@ -104,7 +117,8 @@ const keyOf = (comment: Pick<CommentRecord, 'slug' | 'name' | 'body' | 'createdA
  */
 export function assignCommentIds(prepared: readonly PreparedComment[], existing: readonly ExistingComment[]) {
   const existingIds = new Map<string, number[]>()
-  for (const comment of existing) existingIds.set(keyOf(comment), [...(existingIds.get(keyOf(comment)) ?? []), comment.id])
+  for (const comment of existing)
+    existingIds.set(keyOf(comment), [...(existingIds.get(keyOf(comment)) ?? []), comment.id])
   let nextId = existing.reduce((max, comment) => Math.max(max, comment.id), 0) + 1
   const idByBloggerId = new Map<string, number>()
   const fresh: PreparedComment[] = []

@@ -27,11 +27,13 @@ export function commentHtmlToText(html: string): string {
       if (BLOCKS.has(node.tagName)) text += '\n\n'
       const before = text.length
       walk(node)
-      const raw = node.tagName === 'a' && typeof node.properties.href === 'string' ? node.properties.href.trim() : undefined
+      const raw =
+        node.tagName === 'a' && typeof node.properties.href === 'string' ? node.properties.href.trim() : undefined
       // As the commenter wrote it when it is a web address already; `//host/x` gets its https:.
       const href = toWebUrl(raw) && raw?.startsWith('http') ? raw : toWebUrl(raw)
       const label = text.slice(before).trim()
-      if (href && label !== href && label.replace(/\/$/, '') !== href.replace(/\/$/, '')) text += label ? ` (${href})` : href
+      if (href && label !== href && label.replace(/\/$/, '') !== href.replace(/\/$/, ''))
+        text += label ? ` (${href})` : href
       if (BLOCKS.has(node.tagName)) text += '\n\n'
     }
   }

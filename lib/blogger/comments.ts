@@ -1,4 +1,9 @@
-import { exportComments, importComments, type ModerationContext, type PageRefresh } from '@/lib/comments/moderation-commands'
+import {
+  exportComments,
+  importComments,
+  type ModerationContext,
+  type PageRefresh,
+} from '@/lib/comments/moderation-commands'
 import { assignCommentIds, type PreparedComment } from './comment-records'
 
 /**

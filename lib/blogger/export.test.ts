@@ -33,7 +33,10 @@ describe.each([
     expect(first?.html).toContain('<pre class="brush: js">app.get(\'/health\', (req, res) =&gt; {')
     expect(first?.html).toContain('latency &lt; 200&nbsp;ms')
     expect(data.posts.find((post) => post.id === P2)?.labels).toEqual(['Bases de données', 'PostgreSQL', 'Backend'])
-    expect(data.posts.find((post) => post.title === 'Notes on connection pooling')).toMatchObject({ status: 'draft', path: undefined })
+    expect(data.posts.find((post) => post.title === 'Notes on connection pooling')).toMatchObject({
+      status: 'draft',
+      path: undefined,
+    })
     expect(data.posts.find((post) => post.title === 'About')).toMatchObject({ kind: 'page', path: '/p/about.html' })
   })
 
@@ -49,15 +52,21 @@ describe.each([
       isLive: true,
     })
     expect(data.comments.find((comment) => comment.id === '7391046652087341121')?.parentId).toBeUndefined()
-    expect(data.comments.filter((comment) => !comment.isLive).map((comment) => comment.id)).toEqual(['7391046652087341125'])
+    expect(data.comments.filter((comment) => !comment.isLive).map((comment) => comment.id)).toEqual([
+      '7391046652087341125',
+    ])
     expect(data.comments.find((comment) => comment.id === '7391046652087341128')?.author).toBe('Дмитрий')
   })
 })
 
 describe('the two formats', () => {
   const strip = (data: BloggerExport) => ({
-    posts: data.posts.filter((post) => post.status !== 'trashed').map((post) => ({ ...post, bloggerStatus: undefined })),
-    comments: data.comments.filter((comment) => comment.isLive).map((comment) => ({ ...comment, bloggerStatus: undefined })),
+    posts: data.posts
+      .filter((post) => post.status !== 'trashed')
+      .map((post) => ({ ...post, bloggerStatus: undefined })),
+    comments: data.comments
+      .filter((comment) => comment.isLive)
+      .map((comment) => ({ ...comment, bloggerStatus: undefined })),
   })
 
   it('give the same posts and live comments for the same blog', () => {
@@ -65,9 +74,14 @@ describe('the two formats', () => {
   })
 
   it('mark trashed posts (Takeout) and skip the classic export’s settings and template entries', () => {
-    expect(read('feed.atom').posts.find((post) => post.title === 'Spring sale on our e-book')).toMatchObject({ status: 'trashed', bloggerStatus: 'SOFT_TRASHED' })
+    expect(read('feed.atom').posts.find((post) => post.title === 'Spring sale on our e-book')).toMatchObject({
+      status: 'trashed',
+      bloggerStatus: 'SOFT_TRASHED',
+    })
     expect(read('blog-export.xml').otherEntries).toBe(3)
-    expect(read('blog-export.xml').comments.find((comment) => comment.id === '7391046652087341125')?.bloggerStatus).toBe('REMOVED')
+    expect(
+      read('blog-export.xml').comments.find((comment) => comment.id === '7391046652087341125')?.bloggerStatus,
+    ).toBe('REMOVED')
   })
 
   it('treat an unknown Takeout status as a draft and keep Blogger’s word for the report', () => {
@@ -82,7 +96,11 @@ describe('parseBloggerExport refuses what is not a Blogger export', () => {
   it.each([
     ['not XML', '<feed><entry>', /not well-formed XML/],
     ['XML without a feed', '<rss><channel/></rss>', /not an Atom feed/],
-    ['another Atom feed', "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id><title>x</title></entry></feed>", /not a Blogger export/],
+    [
+      'another Atom feed',
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id><title>x</title></entry></feed>",
+      /not a Blogger export/,
+    ],
   ])('%s', (_, xml, message) => {
     expect(() => parseBloggerExport(xml)).toThrow(BloggerExportError)
     expect(() => parseBloggerExport(xml)).toThrow(message)

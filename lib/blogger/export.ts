@@ -36,17 +36,21 @@ export function parseBloggerExport(xml: string): BloggerExport {
   try {
     document = parser.parse(xml, true)
   } catch (error) {
-    throw new BloggerExportError(`The file is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`)
+    throw new BloggerExportError(
+      `The file is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   const feed = feedSchema.safeParse(document)
   if (!feed.success) throw new BloggerExportError('The file is XML but not an Atom feed (no <feed> element).')
   const entries = feed.data.feed.entry.map((entry, index) => {
     const parsed = entrySchema.safeParse(entry)
-    if (!parsed.success) throw new BloggerExportError(`Entry ${index + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`)
+    if (!parsed.success)
+      throw new BloggerExportError(`Entry ${index + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`)
     return parsed.data
   })
   const title = entrySchema.shape.title.parse(feed.data.feed.title) ?? 'Blogger'
-  if (entries.some((entry) => entry.type !== undefined)) return { format: 'takeout', title, ...readTakeoutEntries(entries) }
+  if (entries.some((entry) => entry.type !== undefined))
+    return { format: 'takeout', title, ...readTakeoutEntries(entries) }
   if (entries.some((entry) => entry.category.some((category) => category.scheme?.endsWith('/g/2005#kind')))) {
     return { format: 'classic', title, ...readClassicEntries(entries) }
   }

@@ -1,7 +1,10 @@
 import type { Element, ElementContent, Parents, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 
-export type Finding = { kind: 'not-converted' | 'image' | 'code' | 'headings' | 'link' | 'front-matter'; message: string }
+export type Finding = {
+  kind: 'not-converted' | 'image' | 'code' | 'headings' | 'link' | 'front-matter'
+  message: string
+}
 
 /** Every element in document order with its ancestors (the root first). Collect, then change the tree. */
 export function listElements(tree: Root): Array<{ node: Element; ancestors: Parents[] }> {
@@ -48,7 +51,11 @@ export function toWebUrl(value: string | undefined): string | undefined {
   return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
 }
 
-export const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+export const element = (
+  tagName: string,
+  properties: Element['properties'],
+  children: ElementContent[] = [],
+): Element => ({
   type: 'element',
   tagName,
   properties,

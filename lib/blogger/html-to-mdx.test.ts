@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { parseMdxBody } from '@/lib/mdx/parse'
 import { convertPostHtml } from './html-to-mdx'
 
-const local: Record<string, string> = { 'request-flow.png': '/export/request-flow.png', 'Diagram (v2).PNG': '/export/Diagram (v2).PNG' }
+const local: Record<string, string> = {
+  'request-flow.png': '/export/request-flow.png',
+  'Diagram (v2).PNG': '/export/Diagram (v2).PNG',
+}
 const convert = (html: string) => convertPostHtml(html, { slug: 'a-post', findImage: (name) => local[name] })
 
 /** The output as MDX reads it: parsing fails on a stray `{` or `<`, and JavaScript shows up as ESM or expression nodes. */
@@ -20,7 +23,11 @@ function parse(markdown: string): Root {
 describe('convertPostHtml: text that MDX would read as code', () => {
   it.each([
     ['braces', '<p>Send {"ok": true} or {x}</p>', 'Send {"ok": true} or {x}'],
-    ['angle brackets', '<p>latency &lt; 100 ms and a &lt;Callout&gt; tag, 3 &gt; 2</p>', 'latency < 100 ms and a <Callout> tag, 3 > 2'],
+    [
+      'angle brackets',
+      '<p>latency &lt; 100 ms and a &lt;Callout&gt; tag, 3 &gt; 2</p>',
+      'latency < 100 ms and a <Callout> tag, 3 > 2',
+    ],
     ['import at the start of a paragraph', "<p>import os from 'x'</p>", "import os from 'x'"],
     ['export at the start of a paragraph', '<div>export default {}<br /><br />next</div>', 'export default {}'],
   ])('keeps %s as text', (_, html, text) => {
@@ -38,14 +45,20 @@ describe('convertPostHtml: text that MDX would read as code', () => {
 
 describe('convertPostHtml: structure', () => {
   it('turns Blogger’s <br><br> paragraphs into paragraphs and drops the jump break', () => {
-    const { markdown } = convert('<div dir="ltr">One<br />still one<br /><br />Two<br /><a name="more"></a><br />Three<br /></div>')
+    const { markdown } = convert(
+      '<div dir="ltr">One<br />still one<br /><br />Two<br /><a name="more"></a><br />Three<br /></div>',
+    )
     expect(markdown).toBe('One\\\nstill one\n\nTwo\n\nThree\n')
   })
 
   it('keeps the text of a javascript: link but not the link, and reports it', () => {
-    const { markdown, findings } = convert('<p>Click <a href=" JavaScript:alert(1)">here</a> or <a href="https://example.com">there</a>.</p>')
+    const { markdown, findings } = convert(
+      '<p>Click <a href=" JavaScript:alert(1)">here</a> or <a href="https://example.com">there</a>.</p>',
+    )
     expect(markdown).toBe('Click here or [there](https://example.com).\n')
-    expect(findings).toEqual([{ kind: 'link', message: 'link to a script (JavaScript:alert(1)) removed, its text kept' }])
+    expect(findings).toEqual([
+      { kind: 'link', message: 'link to a script (JavaScript:alert(1)) removed, its text kept' },
+    ])
   })
 
   it('re-levels headings: the top level becomes ##, none is skipped, and the report says so', () => {
@@ -69,7 +82,9 @@ describe('convertPostHtml: structure', () => {
   })
 
   it('takes the summary from the first paragraph with text, shortened at a word', () => {
-    expect(convert('<div><br /></div><p> </p><p>First  words\nhere.</p><p>Second.</p>').summary).toBe('First words here.')
+    expect(convert('<div><br /></div><p> </p><p>First  words\nhere.</p><p>Second.</p>').summary).toBe(
+      'First words here.',
+    )
     const long = convert(`<p>${'word '.repeat(60)}</p>`).summary ?? ''
     expect(long.length).toBeLessThanOrEqual(200)
     expect(long).toMatch(/word…$/)
@@ -102,16 +117,22 @@ describe('convertPostHtml: images', () => {
     const withAlt = convert(wrapped('alt="Browser, API, database"'))
     expect(withAlt.markdown).toBe('![Browser, API, database](/images/a-post/request-flow.png)\n')
     expect(withAlt.copies).toEqual([{ from: '/export/request-flow.png', to: '/images/a-post/request-flow.png' }])
-    expect(withAlt.findings).toEqual([{ kind: 'image', message: 'image request-flow.png copied to public/images/a-post/request-flow.png' }])
+    expect(withAlt.findings).toEqual([
+      { kind: 'image', message: 'image request-flow.png copied to public/images/a-post/request-flow.png' },
+    ])
 
-    expect(convert(wrapped('title="The request path"')).markdown).toBe('![The request path](/images/a-post/request-flow.png)\n')
+    expect(convert(wrapped('title="The request path"')).markdown).toBe(
+      '![The request path](/images/a-post/request-flow.png)\n',
+    )
     const fromName = convert(wrapped('alt=""'))
     expect(fromName.markdown).toBe('![request flow](/images/a-post/request-flow.png)\n')
     expect(fromName.findings[0]?.message).toContain('alt text from its file name')
   })
 
   it('gives a copied file a name that needs no escaping', () => {
-    const { markdown, copies } = convert('<img src="https://1.bp.blogspot.com/-a/b/s1600/Diagram%20(v2).PNG" alt="A diagram" />')
+    const { markdown, copies } = convert(
+      '<img src="https://1.bp.blogspot.com/-a/b/s1600/Diagram%20(v2).PNG" alt="A diagram" />',
+    )
     expect(markdown).toBe('![A diagram](/images/a-post/diagram-v2.png)\n')
     expect(copies).toEqual([{ from: '/export/Diagram (v2).PNG', to: '/images/a-post/diagram-v2.png' }])
   })
@@ -122,29 +143,59 @@ describe('convertPostHtml: images', () => {
     )
     expect(markdown).toBe('See [Image: A chart](https://blogger.googleusercontent.com/img/b/Y/s1600/gone.jpg).\n')
     expect(copies).toEqual([])
-    expect(findings[0]?.message).toBe('image gone.jpg is not in the export: kept as a link to https://blogger.googleusercontent.com/img/b/Y/s1600/gone.jpg')
+    expect(findings[0]?.message).toBe(
+      'image gone.jpg is not in the export: kept as a link to https://blogger.googleusercontent.com/img/b/Y/s1600/gone.jpg',
+    )
   })
 
   it('turns a Blogger caption table into a <Figure> with its caption (or a link and the caption)', () => {
     const table = (file: string) =>
       `<table class="tr-caption-container"><tbody><tr><td><a href="https://1.bp.blogspot.com/-a/b/s1600/${file}"><img src="https://1.bp.blogspot.com/-a/b/s400/${file}" /></a></td></tr><tr><td class="tr-caption">The "request" path</td></tr></tbody></table>`
     const found = convert(table('request-flow.png')).markdown
-    expect(found).toBe('<Figure src="/images/a-post/request-flow.png" alt="The &#x22;request&#x22; path" caption="The &#x22;request&#x22; path" />\n')
+    expect(found).toBe(
+      '<Figure src="/images/a-post/request-flow.png" alt="The &#x22;request&#x22; path" caption="The &#x22;request&#x22; path" />\n',
+    )
     parse(found)
-    expect(convert(table('gone.png')).markdown).toBe('[Image: The "request" path](https://1.bp.blogspot.com/-a/b/s1600/gone.png)\n')
+    expect(convert(table('gone.png')).markdown).toBe(
+      '[Image: The "request" path](https://1.bp.blogspot.com/-a/b/s1600/gone.png)\n',
+    )
   })
 })
 
 describe('convertPostHtml: what Markdown cannot show is kept as a note and reported', () => {
   it.each([
-    ['<iframe src="https://www.youtube.com/embed/abc123" width="320"></iframe>', 'an embedded YouTube video', 'https://www.youtube.com/watch?v=abc123'],
-    ['<iframe src="//player.vimeo.com/video/42"></iframe>', 'an embedded Vimeo video', 'https://player.vimeo.com/video/42'],
+    [
+      '<iframe src="https://www.youtube.com/embed/abc123" width="320"></iframe>',
+      'an embedded YouTube video',
+      'https://www.youtube.com/watch?v=abc123',
+    ],
+    [
+      '<iframe src="//player.vimeo.com/video/42"></iframe>',
+      'an embedded Vimeo video',
+      'https://player.vimeo.com/video/42',
+    ],
     ['<script src="https://gist.github.com/u/1.js"></script>', 'a script', 'https://gist.github.com/u/1.js'],
     ['<form action="/subscribe"><input name="email" /><button>Go</button></form>', 'a form', undefined],
-    ['<object data="https://example.com/a.swf"><embed src="https://example.com/a.swf" /></object>', 'an embedded object', 'https://example.com/a.swf'],
-    ['<table><tr><td colspan="2">merged</td></tr><tr><td>a</td><td>b</td></tr></table>', 'a table with merged cells or block content', undefined],
-    ['<table><tr><td><ul><li>a list</li></ul></td></tr></table>', 'a table with merged cells or block content', undefined],
-    ['<img src="data:image/png;base64,iVBORw0KGgo=" alt="inline" />', 'an image stored in the page itself (no web address)', undefined],
+    [
+      '<object data="https://example.com/a.swf"><embed src="https://example.com/a.swf" /></object>',
+      'an embedded object',
+      'https://example.com/a.swf',
+    ],
+    [
+      '<table><tr><td colspan="2">merged</td></tr><tr><td>a</td><td>b</td></tr></table>',
+      'a table with merged cells or block content',
+      undefined,
+    ],
+    [
+      '<table><tr><td><ul><li>a list</li></ul></td></tr></table>',
+      'a table with merged cells or block content',
+      undefined,
+    ],
+    [
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="inline" />',
+      'an image stored in the page itself (no web address)',
+      undefined,
+    ],
   ])('%s', (html, description, link) => {
     const { markdown, findings } = convert(html)
     const tree = parse(markdown)
@@ -160,11 +211,15 @@ describe('convertPostHtml: what Markdown cannot show is kept as a note and repor
     expect(markdown).toContain(`<${/^<(\w+)/.exec(html)?.[1]}`)
     if (link) expect(markdown).toContain(`[Open it](${link})`)
     expect(findings.filter((finding) => finding.kind === 'not-converted')).toHaveLength(1)
-    expect(findings.find((finding) => finding.kind === 'not-converted')?.message).toMatch(/^not converted: <\w+[^>]*>? \(/)
+    expect(findings.find((finding) => finding.kind === 'not-converted')?.message).toMatch(
+      /^not converted: <\w+[^>]*>? \(/,
+    )
   })
 
   it('moves a note out of the paragraph it was in, keeping the text on both sides', () => {
-    const { markdown } = convert('<p>Before <b><iframe src="https://example.com/e"></iframe></b> after.</p><p>Next.</p>')
+    const { markdown } = convert(
+      '<p>Before <b><iframe src="https://example.com/e"></iframe></b> after.</p><p>Next.</p>',
+    )
     const tree = parse(markdown)
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'mdxJsxFlowElement', 'paragraph'])
     expect(toString(tree.children[0])).toBe('Before after.')

@@ -30,7 +30,12 @@ const handlers: NonNullable<RehypeRemarkOptions['handlers']> = {
           type: 'paragraph',
           children: [
             { type: 'text', value: `The old post had ${description} here, which Markdown cannot show. ` },
-            ...(link ? [{ type: 'link' as const, url: link, children: [{ type: 'text' as const, value: 'Open it' }] }, { type: 'text' as const, value: '. ' }] : []),
+            ...(link
+              ? [
+                  { type: 'link' as const, url: link, children: [{ type: 'text' as const, value: 'Open it' }] },
+                  { type: 'text' as const, value: '. ' },
+                ]
+              : []),
             { type: 'text', value: 'Its HTML is below: rebuild it, or delete this note.' },
           ],
         },
@@ -75,7 +80,8 @@ function unwrapNonLinks(tree: HastRoot): Finding[] {
     const href = stringProperty(node, 'href')
     const isScript = href?.replace(/\s/g, '').toLowerCase().startsWith('javascript:') ?? false
     if (node.tagName !== 'a' || !parent || (href && !isScript)) continue
-    if (isScript) findings.push({ kind: 'link', message: `link to a script (${href?.slice(0, 60)}) removed, its text kept` })
+    if (isScript)
+      findings.push({ kind: 'link', message: `link to a script (${href?.slice(0, 60)}) removed, its text kept` })
     replaceNode(parent, node, node.children)
   }
   return findings
@@ -102,5 +108,10 @@ export function convertPostHtml(html: string, options: { slug: string; findImage
   const findings = [...links, ...notes, ...images.findings, ...labelCodeBlocks(hast)]
   const mdast: Root = toMarkdown.runSync(hast)
   const tidied = tidyMarkdown(mdast)
-  return { markdown: mdxWriter.stringify(mdast), summary: tidied.summary, findings: [...findings, ...tidied.findings], copies: images.copies }
+  return {
+    markdown: mdxWriter.stringify(mdast),
+    summary: tidied.summary,
+    findings: [...findings, ...tidied.findings],
+    copies: images.copies,
+  }
 }

@@ -41,16 +41,30 @@ function toSafeFileName(fileName: string): string {
 }
 
 /** `request-flow_v2.png` → `request flow v2`: the last resort for alt text, reported so the author improves it. */
-const altFromFileName = (fileName: string) => path.basename(fileName, path.extname(fileName)).replace(/[-_+.]+/g, ' ').trim() || 'Image'
+const altFromFileName = (fileName: string) =>
+  path
+    .basename(fileName, path.extname(fileName))
+    .replace(/[-_+.]+/g, ' ')
+    .trim() || 'Image'
 
-type ImageContext = { slug: string; findImage: FindImage; copies: ImageCopy[]; findings: Finding[]; usedNames: Map<string, string> }
+type ImageContext = {
+  slug: string
+  findImage: FindImage
+  copies: ImageCopy[]
+  findings: Finding[]
+  usedNames: Map<string, string>
+}
 
 /** The image as this site can show it: a copied file with alt text, or a link to where it still is. */
 function resolveImage(urls: string[], alt: string | undefined, title: string | undefined, context: ImageContext) {
   const primary = urls[0] ?? ''
   const fileName = fileNameOf(primary)
   const altText = alt ?? title ?? altFromFileName(fileName)
-  const altSource = alt ? '' : title ? ' (alt text from its title)' : ' (alt text from its file name: describe the image instead)'
+  const altSource = alt
+    ? ''
+    : title
+      ? ' (alt text from its title)'
+      : ' (alt text from its file name: describe the image instead)'
   const local = urls.map((url) => context.findImage(fileNameOf(url))).find((file) => file !== undefined)
   if (local && IMAGE_EXTENSIONS.has(path.extname(local).toLowerCase())) {
     let name = toSafeFileName(path.basename(local))
@@ -64,7 +78,10 @@ function resolveImage(urls: string[], alt: string | undefined, title: string | u
     context.findings.push({ kind: 'image', message: `image ${fileName} copied to public${src}${altSource}` })
     return { src, alt: altText }
   }
-  context.findings.push({ kind: 'image', message: `image ${fileName || primary} is not in the export: kept as a link to ${primary}${altSource}` })
+  context.findings.push({
+    kind: 'image',
+    message: `image ${fileName || primary} is not in the export: kept as a link to ${primary}${altSource}`,
+  })
   return { href: primary, alt: altText }
 }
 
@@ -77,7 +94,12 @@ function imageElement(image: { src: string; alt: string } | { href: string; alt:
 function wrappedImage(link: Element): Element | undefined {
   const elements = link.children.filter((child): child is Element => child.type === 'element')
   const only = elements[0]
-  if (elements.length !== 1 || only?.tagName !== 'img' || link.children.some((child) => child.type === 'text' && child.value.trim() !== '')) return undefined
+  if (
+    elements.length !== 1 ||
+    only?.tagName !== 'img' ||
+    link.children.some((child) => child.type === 'text' && child.value.trim() !== '')
+  )
+    return undefined
   const href = toWebUrl(stringProperty(link, 'href'))
   const src = toWebUrl(stringProperty(only, 'src'))
   if (!href || !src) return undefined
@@ -89,7 +111,12 @@ function convert(img: Element, link: Element | undefined, context: ImageContext,
   const href = link ? toWebUrl(stringProperty(link, 'href')) : undefined
   // replaceUnconvertible() has already turned images without a web address into notes.
   if (!src) return [img]
-  const image = resolveImage(href ? [href, src] : [src], stringProperty(img, 'alt') ?? caption, stringProperty(img, 'title'), context)
+  const image = resolveImage(
+    href ? [href, src] : [src],
+    stringProperty(img, 'alt') ?? caption,
+    stringProperty(img, 'title'),
+    context,
+  )
   if (caption && 'src' in image) return [element(FIGURE_TAG, { src: image.src, alt: image.alt, caption })]
   const converted = imageElement(image)
   if (!caption || caption === image.alt) return [converted]

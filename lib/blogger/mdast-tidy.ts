@@ -5,7 +5,8 @@ import type { Finding } from './hast-tools'
 
 const SUMMARY_MAX = 200
 
-const isBlank = (node: PhrasingContent | undefined) => node?.type === 'break' || (node?.type === 'text' && node.value.trim() === '')
+const isBlank = (node: PhrasingContent | undefined) =>
+  node?.type === 'break' || (node?.type === 'text' && node.value.trim() === '')
 
 /**
  * Blogger's editor writes paragraphs as `text<br><br>text` inside one `<div>`: two or more line
@@ -39,7 +40,8 @@ function splitParagraph(paragraph: Paragraph): Paragraph[] {
 }
 
 function tidyInside(node: RootContent) {
-  if (node.type === 'blockquote' || node.type === 'listItem' || node.type === 'mdxJsxFlowElement') node.children = tidyFlow(node.children)
+  if (node.type === 'blockquote' || node.type === 'listItem' || node.type === 'mdxJsxFlowElement')
+    node.children = tidyFlow(node.children)
   else if (node.type === 'list') node.children.forEach(tidyInside)
 }
 
@@ -51,7 +53,8 @@ function tidyFlow(children: Array<BlockContent | DefinitionContent>): Array<Bloc
   })
 }
 
-const toDepth = (value: number): Heading['depth'] => (value <= 2 ? 2 : value === 3 ? 3 : value === 4 ? 4 : value === 5 ? 5 : 6)
+const toDepth = (value: number): Heading['depth'] =>
+  value <= 2 ? 2 : value === 3 ? 3 : value === 4 ? 4 : value === 5 ? 5 : 6
 
 /**
  * The body's top heading level becomes `##` (the title is the page's h1), the others keep their
@@ -97,7 +100,8 @@ export function tidyMarkdown(tree: Root): { summary: string | undefined; finding
   visit(tree, 'heading', (heading: Heading) => {
     heading.children = heading.children.map((child) => (child.type === 'break' ? { type: 'text', value: ' ' } : child))
   })
-  if (relevelHeadings(tree)) findings.push({ kind: 'headings', message: 'headings re-levelled: the first is ## and none is skipped' })
+  if (relevelHeadings(tree))
+    findings.push({ kind: 'headings', message: 'headings re-levelled: the first is ## and none is skipped' })
   visit(tree, 'code', (code) => {
     code.lang ??= 'text'
   })

@@ -39,12 +39,25 @@ function planPost(post: BloggerPost, slug: string, findImage: FindImage): PostPl
   const updated = toCalendarDay(post.updated)
   const title = post.title.trim() || `Untitled post of ${date}`
   if (!post.title.trim()) findings.push({ kind: 'front-matter', message: `no title on Blogger: titled "${title}"` })
-  if (!body.summary) findings.push({ kind: 'front-matter', message: 'no paragraph to take a summary from: the summary is the title' })
+  if (!body.summary)
+    findings.push({ kind: 'front-matter', message: 'no paragraph to take a summary from: the summary is the title' })
   const labels = labelsToTags(post.labels)
-  for (const label of labels.dropped) findings.push({ kind: 'front-matter', message: `label "${label}" has no letters or digits for a tag address: left out` })
-  if (isDraft && post.bloggerStatus !== 'DRAFT') findings.push({ kind: 'front-matter', message: `Blogger status ${post.bloggerStatus}: imported as a draft` })
+  for (const label of labels.dropped)
+    findings.push({
+      kind: 'front-matter',
+      message: `label "${label}" has no letters or digits for a tag address: left out`,
+    })
+  if (isDraft && post.bloggerStatus !== 'DRAFT')
+    findings.push({ kind: 'front-matter', message: `Blogger status ${post.bloggerStatus}: imported as a draft` })
   const source = formatPostFile(
-    { title, date, updated: updated && updated > date ? updated : undefined, summary: body.summary ?? title, tags: labels.tags, draft: isDraft },
+    {
+      title,
+      date,
+      updated: updated && updated > date ? updated : undefined,
+      summary: body.summary ?? title,
+      tags: labels.tags,
+      draft: isDraft,
+    },
     body.markdown,
   )
   return { ...basePlan(post, isDraft ? 'draft' : 'post'), slug, source, copies: body.copies, findings }
@@ -64,7 +77,10 @@ const basePlan = (post: BloggerPost, outcome: PostPlan['outcome']): PostPlan => 
 function findTagClashes(tagsBySlug: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   return [...tagsBySlug]
     .filter(([, spellings]) => new Set([...spellings].map((spelling) => spelling.toLowerCase())).size > 1)
-    .map(([slug, spellings]) => `the labels ${[...spellings].map((s) => `"${s}"`).join(' and ')} would share ${getTagPath(slug)}: rename one in the imported posts`)
+    .map(
+      ([slug, spellings]) =>
+        `the labels ${[...spellings].map((s) => `"${s}"`).join(' and ')} would share ${getTagPath(slug)}: rename one in the imported posts`,
+    )
 }
 
 /**
@@ -74,7 +90,9 @@ function findTagClashes(tagsBySlug: ReadonlyMap<string, ReadonlySet<string>>): s
  */
 export function planImport(data: BloggerExport, options: { findImage: FindImage }): ImportPlan {
   const taken = new Set<string>()
-  const byDate = [...data.posts].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id))
+  const byDate = [...data.posts].sort(
+    (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id),
+  )
   const posts = byDate.map((post) => {
     if (post.kind === 'page') return basePlan(post, 'page')
     if (post.status === 'trashed') return basePlan(post, 'trashed')
@@ -84,14 +102,21 @@ export function planImport(data: BloggerExport, options: { findImage: FindImage 
   const labelsById = new Map(data.posts.map((post) => [post.id, labelsToTags(post.labels).tags]))
   const tagsBySlug = new Map<string, Set<string>>()
   for (const post of published) {
-    for (const tag of labelsById.get(post.bloggerId) ?? []) tagsBySlug.set(getTagSlug(tag), (tagsBySlug.get(getTagSlug(tag)) ?? new Set()).add(tag))
+    for (const tag of labelsById.get(post.bloggerId) ?? [])
+      tagsBySlug.set(getTagSlug(tag), (tagsBySlug.get(getTagSlug(tag)) ?? new Set()).add(tag))
   }
   const slugByPostId = new Map(posts.flatMap((post) => (post.slug ? [[post.bloggerId, post.slug] as const] : [])))
   return {
     format: data.format,
     blogTitle: data.title,
     posts,
-    redirects: buildRedirects(published.map((post) => ({ slug: post.slug ?? '', path: post.oldPath, labels: labelsById.get(post.bloggerId) ?? [] }))),
+    redirects: buildRedirects(
+      published.map((post) => ({
+        slug: post.slug ?? '',
+        path: post.oldPath,
+        labels: labelsById.get(post.bloggerId) ?? [],
+      })),
+    ),
     comments: prepareComments(data.comments, slugByPostId),
     problems: findTagClashes(tagsBySlug),
   }

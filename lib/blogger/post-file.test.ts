@@ -16,7 +16,9 @@ describe('post slugs', () => {
     const taken = new Set<string>()
     expect(choosePostSlug({ id: '1', title: 'Ignored', path: '/2019/01/intro.html' }, taken)).toBe('intro')
     expect(choosePostSlug({ id: '2', title: 'Ignored', path: '/2020/03/intro.html' }, taken)).toBe('intro-2')
-    expect(choosePostSlug({ id: '3', title: 'A draft: first steps', path: undefined }, taken)).toBe('a-draft-first-steps')
+    expect(choosePostSlug({ id: '3', title: 'A draft: first steps', path: undefined }, taken)).toBe(
+      'a-draft-first-steps',
+    )
     expect(choosePostSlug({ id: '4', title: 'Черновик', path: undefined }, taken)).toBe('post-4')
   })
 })
@@ -31,19 +33,38 @@ describe('toCalendarDay', () => {
 
 describe('labelsToTags', () => {
   it('keeps spellings, counts a repeat in another case once, and drops labels without letters or digits', () => {
-    expect(labelsToTags([' Bases  de données ', 'API', 'api', '!!!', 'C#', 'C++'])).toEqual({ tags: ['Bases de données', 'API', 'C#', 'C++'], dropped: ['!!!'] })
+    expect(labelsToTags([' Bases  de données ', 'API', 'api', '!!!', 'C#', 'C++'])).toEqual({
+      tags: ['Bases de données', 'API', 'C#', 'C++'],
+      dropped: ['!!!'],
+    })
   })
 })
 
 describe('formatPostFile', () => {
   it('writes front matter that YAML reads back exactly, then the body', () => {
     const source = formatPostFile(
-      { title: 'Quotes "here": and \\ back', date: '2024-05-02', updated: '2024-05-20', summary: 'It costs {x} < y', tags: ['Bases de données'], draft: true },
+      {
+        title: 'Quotes "here": and \\ back',
+        date: '2024-05-02',
+        updated: '2024-05-20',
+        summary: 'It costs {x} < y',
+        tags: ['Bases de données'],
+        draft: true,
+      },
       '\nBody text\n\n',
     )
     const [, yaml, body] = source.split('---\n')
-    expect(parse(yaml ?? '')).toEqual({ title: 'Quotes "here": and \\ back', date: '2024-05-02', updated: '2024-05-20', summary: 'It costs {x} < y', tags: ['Bases de données'], draft: true })
+    expect(parse(yaml ?? '')).toEqual({
+      title: 'Quotes "here": and \\ back',
+      date: '2024-05-02',
+      updated: '2024-05-20',
+      summary: 'It costs {x} < y',
+      tags: ['Bases de données'],
+      draft: true,
+    })
     expect(body).toBe('\nBody text\n')
-    expect(formatPostFile({ title: 't', date: '2024-01-01', summary: 's', tags: [], draft: false }, 'b')).not.toMatch(/draft|updated/)
+    expect(formatPostFile({ title: 't', date: '2024-01-01', summary: 's', tags: [], draft: false }, 'b')).not.toMatch(
+      /draft|updated/,
+    )
   })
 })

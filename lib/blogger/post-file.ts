@@ -15,8 +15,14 @@ export function toPostSlug(value: string): string {
 }
 
 /** The post's slug: its old file name, else its title, else its Blogger id; `-2`, `-3`… when taken. */
-export function choosePostSlug(post: { id: string; title: string; path: string | undefined }, taken: Set<string>): string {
-  const base = (post.path ? toPostSlug(path.posix.basename(post.path, '.html')) : '') || toPostSlug(post.title) || `post-${post.id}`
+export function choosePostSlug(
+  post: { id: string; title: string; path: string | undefined },
+  taken: Set<string>,
+): string {
+  const base =
+    (post.path ? toPostSlug(path.posix.basename(post.path, '.html')) : '') ||
+    toPostSlug(post.title) ||
+    `post-${post.id}`
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
   taken.add(slug)
@@ -46,7 +52,14 @@ export function labelsToTags(labels: readonly string[]): Labels {
   return { tags, dropped }
 }
 
-export type FrontMatter = { title: string; date: string; updated?: string | undefined; summary: string; tags: string[]; draft: boolean }
+export type FrontMatter = {
+  title: string
+  date: string
+  updated?: string | undefined
+  summary: string
+  tags: string[]
+  draft: boolean
+}
 
 /** The MDX file: front matter as contentlayer.config.ts declares it, then the body. */
 export function formatPostFile(fields: FrontMatter, body: string): string {

@@ -39,5 +39,9 @@ const escapePattern = (value: string) => value.replace(/[\\(){}*+?:]/g, '\\$&')
  * so `/2024/05/x.html?m=1` (Blogger's mobile address) lands on `/blog/x?m=1`, the same static page.
  */
 export function getRedirectMapRedirects(contentDir: string) {
-  return readRedirectMap(contentDir).redirects.map(({ from, to }) => ({ source: escapePattern(from), destination: to, permanent: true }))
+  return readRedirectMap(contentDir).redirects.map(({ from, to }) => ({
+    source: escapePattern(from),
+    destination: to,
+    permanent: true,
+  }))
 }

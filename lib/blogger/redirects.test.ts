@@ -8,7 +8,11 @@ import { buildRedirects, mergeRedirects } from './redirects'
 describe('buildRedirects', () => {
   it('maps old post paths, label pages (through the site’s tag slugs) and the feed', () => {
     const redirects = buildRedirects([
-      { slug: 'what-is-backend-engineering', path: '/2024/05/what-is-backend-engineering.html', labels: ['Backend', 'Bases de données'] },
+      {
+        slug: 'what-is-backend-engineering',
+        path: '/2024/05/what-is-backend-engineering.html',
+        labels: ['Backend', 'Bases de données'],
+      },
       { slug: 'cpp', path: '/2019/01/C++ tips.html', labels: ['C++', 'Backend', 'Node.js'] },
       { slug: 'no-path', path: undefined, labels: [] },
     ])
@@ -26,10 +30,20 @@ describe('buildRedirects', () => {
 
   it('merges into an existing map: other entries stay, the same old path takes the new target, sorted', () => {
     const merged = mergeRedirects(
-      { redirects: [{ from: '/z.html', to: '/blog/z' }, { from: '/a.html', to: '/blog/old' }] },
+      {
+        redirects: [
+          { from: '/z.html', to: '/blog/z' },
+          { from: '/a.html', to: '/blog/old' },
+        ],
+      },
       [{ from: '/a.html', to: '/blog/a' }],
     )
-    expect(merged).toEqual({ redirects: [{ from: '/a.html', to: '/blog/a' }, { from: '/z.html', to: '/blog/z' }] })
+    expect(merged).toEqual({
+      redirects: [
+        { from: '/a.html', to: '/blog/a' },
+        { from: '/z.html', to: '/blog/z' },
+      ],
+    })
   })
 })
 
@@ -44,7 +58,12 @@ describe('the redirect map next.config.ts reads', () => {
   })
 
   it('gives permanent (308) redirects whose sources match the old path literally', () => {
-    write({ redirects: [{ from: '/2019/01/C++%20(2).html', to: '/blog/cpp' }, { from: '/a:b*.html', to: '/blog/ab' }] })
+    write({
+      redirects: [
+        { from: '/2019/01/C++%20(2).html', to: '/blog/cpp' },
+        { from: '/a:b*.html', to: '/blog/ab' },
+      ],
+    })
     expect(getRedirectMapRedirects(dir)).toEqual([
       { source: '/2019/01/C\\+\\+%20\\(2\\).html', destination: '/blog/cpp', permanent: true },
       { source: '/a\\:b\\*.html', destination: '/blog/ab', permanent: true },

@@ -7,7 +7,8 @@ const plural = (count: number, word: string, words = `${word}s`) => `${count} ${
 
 function describeSkip(post: PostPlan): string {
   const where = post.oldPath ? ` (${post.oldPath})` : ''
-  if (post.outcome === 'page') return `"${post.title}"${where}: a page. The site has no pages: nothing written, the old address is not redirected`
+  if (post.outcome === 'page')
+    return `"${post.title}"${where}: a page. The site has no pages: nothing written, the old address is not redirected`
   return `"${post.title}"${where}: in the trash on Blogger (${post.bloggerStatus}), not imported`
 }
 
@@ -29,12 +30,19 @@ export function formatReport(plan: ImportPlan, files: readonly PendingFile[], cw
     }
     const draft = post.outcome === 'draft' ? ' (draft: true)' : ''
     lines.push(`  ${postFile.state.padEnd(10)} ${show(postFile.file)}  "${post.title}"${draft}`)
-    if (post.oldPath && post.outcome === 'post') lines.push(`             old address ${post.oldPath} → /blog/${post.slug}`)
+    if (post.oldPath && post.outcome === 'post')
+      lines.push(`             old address ${post.oldPath} → /blog/${post.slug}`)
     for (const finding of post.findings) lines.push(`             - ${finding.message}`)
-    for (const image of mine.filter((file) => file !== postFile && file.state === 'changed')) lines.push(`             - ${show(image.file)} exists with other contents`)
+    for (const image of mine.filter((file) => file !== postFile && file.state === 'changed'))
+      lines.push(`             - ${show(image.file)} exists with other contents`)
   }
   const map = files.find((file) => file.bloggerId === undefined)
-  lines.push('', map ? `Redirects: ${plural(plan.redirects.length, 'old address', 'old addresses')} answer 308; ${show(map.file)} ${map.state}` : 'Redirects: none (no published post)')
+  lines.push(
+    '',
+    map
+      ? `Redirects: ${plural(plan.redirects.length, 'old address', 'old addresses')} answer 308; ${show(map.file)} ${map.state}`
+      : 'Redirects: none (no published post)',
+  )
   const { comments, leftOut, notes } = plan.comments
   lines.push(`Comments: ${comments.length} on imported posts, ${leftOut.length} left out`)
   for (const comment of leftOut) lines.push(`  - comment ${comment.bloggerId}: ${comment.reason}`)

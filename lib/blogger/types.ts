@@ -14,8 +14,8 @@ export const entrySchema = z.looseObject({
   content: text.optional(),
   published: text.optional(),
   updated: text.optional(),
-  category: list(z.looseObject({ '@_scheme': z.string().optional(), '@_term': z.string().optional() })).transform((categories) =>
-    categories.map((category) => ({ scheme: category['@_scheme'], term: category['@_term'] })),
+  category: list(z.looseObject({ '@_scheme': z.string().optional(), '@_term': z.string().optional() })).transform(
+    (categories) => categories.map((category) => ({ scheme: category['@_scheme'], term: category['@_term'] })),
   ),
   link: list(z.looseObject({ '@_rel': z.string().optional(), '@_href': z.string().optional() })).transform((links) =>
     links.map((link) => ({ rel: link['@_rel'], href: link['@_href'] })),

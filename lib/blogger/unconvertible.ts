@@ -25,7 +25,9 @@ const unsupported: Record<string, string> = {
 
 // Elements that may hold only phrasing content: a note (a block) must go after them, not inside.
 const phrasing = new Set(
-  'p h1 h2 h3 h4 h5 h6 a span em strong b i u s strike font small big sup sub code label q cite abbr mark del ins tt kbd var dfn bdi bdo'.split(' '),
+  'p h1 h2 h3 h4 h5 h6 a span em strong b i u s strike font small big sup sub code label q cite abbr mark del ins tt kbd var dfn bdi bdo'.split(
+    ' ',
+  ),
 )
 // What a Markdown table cell cannot hold.
 const blockInCell = new Set('ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 hr'.split(' '))
@@ -34,7 +36,8 @@ const MAX_ORIGINAL = 2000
 
 function describe(node: Element): { description: string; link: string | undefined } {
   if (node.tagName === 'table') return { description: 'a table with merged cells or block content', link: undefined }
-  if (node.tagName === 'img') return { description: 'an image stored in the page itself (no web address)', link: undefined }
+  if (node.tagName === 'img')
+    return { description: 'an image stored in the page itself (no web address)', link: undefined }
   const source = stringProperty(node, 'src') ?? stringProperty(node, 'data')
   const link = toWebUrl(source)
   const host = link ? new URL(link).hostname : ''
@@ -43,7 +46,8 @@ function describe(node: Element): { description: string; link: string | undefine
     return { description: 'an embedded YouTube video', link: id ? `https://www.youtube.com/watch?v=${id}` : link }
   }
   if (host.endsWith('vimeo.com')) return { description: 'an embedded Vimeo video', link }
-  if (host === 'www.blogger.com' && node.tagName === 'iframe') return { description: 'a video uploaded to Blogger', link }
+  if (host === 'www.blogger.com' && node.tagName === 'iframe')
+    return { description: 'a video uploaded to Blogger', link }
   return { description: unsupported[node.tagName] ?? `a <${node.tagName}> element`, link }
 }
 
@@ -64,7 +68,10 @@ function isUnmappableTable(table: Element): boolean {
 function toNote(node: Element): Element {
   const { description, link } = describe(node)
   const html = toHtml(node)
-  const original = html.length > MAX_ORIGINAL ? `${html.slice(0, MAX_ORIGINAL)}\n… (${html.length - MAX_ORIGINAL} more characters)` : html
+  const original =
+    html.length > MAX_ORIGINAL
+      ? `${html.slice(0, MAX_ORIGINAL)}\n… (${html.length - MAX_ORIGINAL} more characters)`
+      : html
   return element(NOTE_TAG, { description, original, ...(link ? { link } : {}) })
 }
 
@@ -83,7 +90,10 @@ export function replaceUnconvertible(tree: Root): Finding[] {
     if (!(isTable ? isUnmappableTable(node) : isUnsupported(node))) continue
     replaced.add(node)
     const note = toNote(node)
-    findings.push({ kind: 'not-converted', message: `not converted: ${describeTag(node)} (${describe(node).description}), kept as a note for the author` })
+    findings.push({
+      kind: 'not-converted',
+      message: `not converted: ${describeTag(node)} (${describe(node).description}), kept as a note for the author`,
+    })
 
     let level = ancestors.length - 1
     let after: Element = node

@@ -31,8 +31,11 @@ export function collectFiles(plan: ImportPlan, dirs: ImportDirs): PendingFile[] 
   const files: PendingFile[] = []
   for (const post of plan.posts) {
     if (!post.slug || post.source === undefined) continue
-    files.push(pending(path.join(dirs.contentDir, 'posts', `${post.slug}.mdx`), Buffer.from(post.source), true, post.bloggerId))
-    for (const copy of post.copies) files.push(pending(path.join(dirs.publicDir, copy.to), readFileSync(copy.from), true, post.bloggerId))
+    files.push(
+      pending(path.join(dirs.contentDir, 'posts', `${post.slug}.mdx`), Buffer.from(post.source), true, post.bloggerId),
+    )
+    for (const copy of post.copies)
+      files.push(pending(path.join(dirs.publicDir, copy.to), readFileSync(copy.from), true, post.bloggerId))
   }
   if (plan.redirects.length > 0) {
     const map = mergeRedirects(readRedirectMap(dirs.contentDir), plan.redirects)
@@ -42,7 +45,8 @@ export function collectFiles(plan: ImportPlan, dirs: ImportDirs): PendingFile[] 
 }
 
 /** Files that exist with other contents and are not ours to change without --force. */
-export const findConflicts = (files: readonly PendingFile[]) => files.filter((file) => file.isProtected && file.state === 'changed')
+export const findConflicts = (files: readonly PendingFile[]) =>
+  files.filter((file) => file.isProtected && file.state === 'changed')
 
 export function writeFiles(files: readonly PendingFile[]) {
   for (const file of files) {

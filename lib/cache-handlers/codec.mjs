@@ -13,7 +13,8 @@ function encode(value) {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
   if (value === undefined) return ['U']
   if (typeof value === 'number') return Number.isFinite(value) ? value : ['N', String(value)]
-  if (value instanceof Uint8Array) return ['B', Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')]
+  if (value instanceof Uint8Array)
+    return ['B', Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')]
   if (value instanceof Map) return ['M', [...value].map(([key, item]) => [encode(key), encode(item)])]
   if (Array.isArray(value)) return ['A', ...value.map(encode)]
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]))
@@ -36,7 +37,11 @@ function decode(value) {
       return Buffer.from(expectString(rest[0]), 'base64')
     case 'M': {
       const pairs = Array.isArray(rest[0]) ? rest[0] : []
-      return new Map(pairs.map((pair) => (Array.isArray(pair) && pair.length === 2 ? [decode(pair[0]), decode(pair[1])] : fail('a Map entry'))))
+      return new Map(
+        pairs.map((pair) =>
+          Array.isArray(pair) && pair.length === 2 ? [decode(pair[0]), decode(pair[1])] : fail('a Map entry'),
+        ),
+      )
     }
     default:
       return fail(`the tag ${JSON.stringify(tag)}`)
@@ -89,6 +94,7 @@ export function estimateSize(value) {
     return size
   }
   if (Array.isArray(value)) return value.reduce((size, item) => size + estimateSize(item), 8)
-  if (isPlainObject(value)) return Object.entries(value).reduce((size, [key, item]) => size + key.length + estimateSize(item), 8)
+  if (isPlainObject(value))
+    return Object.entries(value).reduce((size, [key, item]) => size + key.length + estimateSize(item), 8)
   return 8
 }

@@ -10,7 +10,10 @@ describe('cache record codec', () => {
       status: 200,
       postponed: undefined,
       headers: { 'x-next-cache-tags': 'a,b', 'set-cookie': ['a=1', 'b=2'], 'content-length': 12 },
-      segmentData: new Map([['/_tree', Buffer.from('tree')], ['/blog/x', Buffer.alloc(0)]]),
+      segmentData: new Map([
+        ['/_tree', Buffer.from('tree')],
+        ['/blog/x', Buffer.alloc(0)],
+      ]),
     }
     // Strict: Buffers come back as Buffers and the absent `postponed` stays a key.
     expect(deserialize(serialize(value))).toStrictEqual(value)

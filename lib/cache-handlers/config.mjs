@@ -13,7 +13,9 @@ const emptyAsUnset = z
  */
 export const cacheEnvShape = {
   // The message never echoes the value: a Redis URL usually carries a password.
-  REDIS_URL: emptyAsUnset.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
+  REDIS_URL: emptyAsUnset.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
   REDIS_KEY_PREFIX: emptyAsUnset.pipe(z.string().max(200).default('backend-playbook:')),
   NEXT_PHASE: z.string().optional(),
 }

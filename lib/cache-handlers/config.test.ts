@@ -8,7 +8,11 @@ describe('parseCacheConfig', () => {
   })
 
   it('uses Redis with the default or the given key prefix', () => {
-    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379' })).toEqual({ store: 'redis', url: 'redis://cache:6379', keyPrefix: 'backend-playbook:' })
+    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379' })).toEqual({
+      store: 'redis',
+      url: 'redis://cache:6379',
+      keyPrefix: 'backend-playbook:',
+    })
     expect(parseCacheConfig({ REDIS_URL: 'rediss://u:p@cache:6380/2', REDIS_KEY_PREFIX: 'blog:' })).toEqual({
       store: 'redis',
       url: 'rediss://u:p@cache:6380/2',
@@ -30,8 +34,12 @@ describe('parseCacheConfig', () => {
   })
 
   it('keeps `next build` on the memory store, and still checks REDIS_URL there', () => {
-    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-build' })).toEqual({ store: 'memory' })
-    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-server' }).store).toBe('redis')
+    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-build' })).toEqual({
+      store: 'memory',
+    })
+    expect(parseCacheConfig({ REDIS_URL: 'redis://cache:6379', NEXT_PHASE: 'phase-production-server' }).store).toBe(
+      'redis',
+    )
     expect(() => parseCacheConfig({ REDIS_URL: 'nope', NEXT_PHASE: 'phase-production-build' })).toThrow(/REDIS_URL/)
   })
 })

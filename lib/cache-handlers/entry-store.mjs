@@ -28,7 +28,10 @@ import { LRUCache } from 'lru-cache'
 export function createEntryStore({ maxBytes, sizeOf, remote }) {
   // `cacheMaxMemorySize: 0` turns the in-process copy off, as it does for Next's own handlers.
   /** @type {LRUCache<string, T> | undefined} */
-  const local = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (record, key) => Math.max(1, sizeOf(record) + key.length) }) : undefined
+  const local =
+    maxBytes > 0
+      ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (record, key) => Math.max(1, sizeOf(record) + key.length) })
+      : undefined
 
   return {
     /**

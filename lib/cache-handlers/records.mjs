@@ -30,10 +30,21 @@ export const routeValueSchema = z.discriminatedUnion('kind', [
     segmentData: z.map(z.string(), buffer).optional(),
   }),
   z.looseObject({ kind: z.literal('APP_ROUTE'), body: buffer, status: z.number(), headers }),
-  z.looseObject({ kind: z.literal('PAGES'), html: z.string(), pageData: z.unknown(), status: z.number().optional(), headers: headers.optional() }),
+  z.looseObject({
+    kind: z.literal('PAGES'),
+    html: z.string(),
+    pageData: z.unknown(),
+    status: z.number().optional(),
+    headers: headers.optional(),
+  }),
   z.looseObject({
     kind: z.literal('FETCH'),
-    data: z.looseObject({ headers: z.record(z.string(), z.string()), body: z.string(), url: z.string(), status: z.number().optional() }),
+    data: z.looseObject({
+      headers: z.record(z.string(), z.string()),
+      body: z.string(),
+      url: z.string(),
+      status: z.number().optional(),
+    }),
     tags: z.array(z.string()).optional(),
     revalidate: z.number(),
   }),

@@ -72,7 +72,9 @@ export function connectRedis(url, log, options = {}) {
     lastError = describeError(error)
     if (isFailing) return
     isFailing = true
-    log.warn(`[cache] Redis is unavailable (${lastError}): pages are rendered and served without the shared cache until it answers`)
+    log.warn(
+      `[cache] Redis is unavailable (${lastError}): pages are rendered and served without the shared cache until it answers`,
+    )
   }
 
   function noteRecovery() {
@@ -88,7 +90,10 @@ export function connectRedis(url, log, options = {}) {
     for (const listener of readyListeners) listener()
   })
   const connecting = client.connect().then(() => undefined, noteFailure)
-  const firstWait = Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, settings.connectWaitMs).unref())])
+  const firstWait = Promise.race([
+    connecting,
+    new Promise((resolve) => setTimeout(resolve, settings.connectWaitMs).unref()),
+  ])
 
   return {
     async client() {

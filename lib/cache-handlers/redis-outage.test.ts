@@ -29,7 +29,13 @@ afterAll(async () => {
 const context = { serverDistDir: createServerDistDir('build-1'), maxMemoryCacheSize: 1024 * 1024 }
 const pageContext = { kind: 'APP_PAGE', isFallback: false }
 const cacheControl = { revalidate: false }
-const page = { kind: 'APP_PAGE', html: '<h1>Hello</h1>', rscData: Buffer.from('rsc'), status: 200, headers: { 'x-next-cache-tags': 'comments:hello' } }
+const page = {
+  kind: 'APP_PAGE',
+  html: '<h1>Hello</h1>',
+  rscData: Buffer.from('rsc'),
+  status: 200,
+  headers: { 'x-next-cache-tags': 'comments:hello' },
+}
 
 async function closedPort() {
   const server = net.createServer()
@@ -40,131 +46,181 @@ async function closedPort() {
   return address.port
 }
 
-describe.skipIf(skipWithoutRedis)(`the cache when Redis is unreachable${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`, () => {
-  it('misses, stores nothing, never throws on invalidation, and logs the outage once', async () => {
-    const { lines, log } = createTestLog()
-    const config = { store: 'redis' as const, url: `redis://127.0.0.1:${await closedPort()}`, keyPrefix: `${prefix}closed:` }
-    const runtime = runtimes.create({ config, now: createClock().now, log, redis: { connectWaitMs: 100 } })
-    const Route = createRouteCacheHandler(runtime)
-    await new Route(context).set('/a', page, { cacheControl })
-    expect(await new Route(context).get('/a', pageContext)).toBeNull()
-    expect(await new Route(context).get('/b', pageContext)).toBeNull()
-    await expect(createUseCacheHandler(runtime).updateTags(['comments:hello'])).resolves.toBeUndefined()
-    // The memory copy is of no use either: without the tag times nobody can tell it is valid.
-    expect(runtime.getStatus()).toMatchObject({ store: 'redis', isConnected: false, entries: 1, failedInvalidations: 1, pendingInvalidations: 1 })
-    expect(runtime.getStatus().lastError).toMatch(/ECONNREFUSED/)
-    expect(lines.filter((line) => line.includes('Redis is unavailable'))).toHaveLength(1)
-  })
+describe.skipIf(skipWithoutRedis)(
+  `the cache when Redis is unreachable${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+  () => {
+    it('misses, stores nothing, never throws on invalidation, and logs the outage once', async () => {
+      const { lines, log } = createTestLog()
+      const config = {
+        store: 'redis' as const,
+        url: `redis://127.0.0.1:${await closedPort()}`,
+        keyPrefix: `${prefix}closed:`,
+      }
+      const runtime = runtimes.create({ config, now: createClock().now, log, redis: { connectWaitMs: 100 } })
+      const Route = createRouteCacheHandler(runtime)
+      await new Route(context).set('/a', page, { cacheControl })
+      expect(await new Route(context).get('/a', pageContext)).toBeNull()
+      expect(await new Route(context).get('/b', pageContext)).toBeNull()
+      await expect(createUseCacheHandler(runtime).updateTags(['comments:hello'])).resolves.toBeUndefined()
+      // The memory copy is of no use either: without the tag times nobody can tell it is valid.
+      expect(runtime.getStatus()).toMatchObject({
+        store: 'redis',
+        isConnected: false,
+        entries: 1,
+        failedInvalidations: 1,
+        pendingInvalidations: 1,
+      })
+      expect(runtime.getStatus().lastError).toMatch(/ECONNREFUSED/)
+      expect(lines.filter((line) => line.includes('Redis is unavailable'))).toHaveLength(1)
+    })
 
-  it('replays an invalidation made during an outage once Redis is back, without undoing a newer one', async () => {
-    const proxy = await startRedisProxy(testRedisUrl ?? '')
-    proxies.push(proxy)
-    const clock = createClock()
-    const { lines, log } = createTestLog()
-    const keyPrefix = `${prefix}replay:`
-    const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-    const direct = runtimes.create({ config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix }, now: clock.now, log })
-    const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
-    await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
-    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
+    it('replays an invalidation made during an outage once Redis is back, without undoing a newer one', async () => {
+      const proxy = await startRedisProxy(testRedisUrl ?? '')
+      proxies.push(proxy)
+      const clock = createClock()
+      const { lines, log } = createTestLog()
+      const keyPrefix = `${prefix}replay:`
+      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+      const direct = runtimes.create({
+        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
+        now: clock.now,
+        log,
+      })
+      const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
+      await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
+      expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
 
-    await proxy.stop()
-    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
-    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
-    clock.advance(10)
-    // As Next.js does for one revalidateTag: both handler kinds, same tick, one failed invalidation.
-    const invalidations = [createUseCacheHandler(viaProxy).updateTags(['comments:hello'], { expire: 0 }), new RouteViaProxy(context).revalidateTag(['comments:hello'], { expire: 0 })]
-    await expect(Promise.all(invalidations)).resolves.toEqual([undefined, undefined])
-    expect(viaProxy.getStatus()).toMatchObject({ isConnected: false, failedInvalidations: 1, pendingInvalidations: 1 })
-    expect(lines.join('\n')).toMatch(/\[cache\] invalidation of comments:hello not recorded in Redis/)
-    expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
+      await proxy.stop()
+      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
+      clock.advance(10)
+      // As Next.js does for one revalidateTag: both handler kinds, same tick, one failed invalidation.
+      const invalidations = [
+        createUseCacheHandler(viaProxy).updateTags(['comments:hello'], { expire: 0 }),
+        new RouteViaProxy(context).revalidateTag(['comments:hello'], { expire: 0 }),
+      ]
+      await expect(Promise.all(invalidations)).resolves.toEqual([undefined, undefined])
+      expect(viaProxy.getStatus()).toMatchObject({
+        isConnected: false,
+        failedInvalidations: 1,
+        pendingInvalidations: 1,
+      })
+      expect(lines.join('\n')).toMatch(/\[cache\] invalidation of comments:hello not recorded in Redis/)
+      expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
 
-    clock.advance(10)
-    await new RouteDirect(context).revalidateTag(['comments:hello'])
-    const newerInvalidation = clock.now()
-    await proxy.start()
-    await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), { timeout: 10_000, interval: 50 })
-    expect(viaProxy.getStatus()).toMatchObject({ isConnected: true, failedInvalidations: 1 })
-    expect(lines.join('\n')).toMatch(/replayed the invalidation of 1 tag/)
-    expect(await direct.judge(['comments:hello'], newerInvalidation - 1)).toBe('expired')
-  })
+      clock.advance(10)
+      await new RouteDirect(context).revalidateTag(['comments:hello'])
+      const newerInvalidation = clock.now()
+      await proxy.start()
+      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
+        timeout: 10_000,
+        interval: 50,
+      })
+      expect(viaProxy.getStatus()).toMatchObject({ isConnected: true, failedInvalidations: 1 })
+      expect(lines.join('\n')).toMatch(/replayed the invalidation of 1 tag/)
+      expect(await direct.judge(['comments:hello'], newerInvalidation - 1)).toBe('expired')
+    })
 
-  it('lets another instance see the replayed invalidation', async () => {
-    const proxy = await startRedisProxy(testRedisUrl ?? '')
-    proxies.push(proxy)
-    const clock = createClock()
-    const { log } = createTestLog()
-    const keyPrefix = `${prefix}seen:`
-    const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-    const direct = runtimes.create({ config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix }, now: clock.now, log })
-    const RouteDirect = createRouteCacheHandler(direct)
-    await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
-    await proxy.stop()
-    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
-    clock.advance(10)
-    await createUseCacheHandler(viaProxy).updateTags(['comments:hello'])
-    expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
-    await proxy.start()
-    await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), { timeout: 10_000, interval: 50 })
-    expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
-  })
+    it('lets another instance see the replayed invalidation', async () => {
+      const proxy = await startRedisProxy(testRedisUrl ?? '')
+      proxies.push(proxy)
+      const clock = createClock()
+      const { log } = createTestLog()
+      const keyPrefix = `${prefix}seen:`
+      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+      const direct = runtimes.create({
+        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
+        now: clock.now,
+        log,
+      })
+      const RouteDirect = createRouteCacheHandler(direct)
+      await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
+      await proxy.stop()
+      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      clock.advance(10)
+      await createUseCacheHandler(viaProxy).updateTags(['comments:hello'])
+      expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
+      await proxy.start()
+      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
+        timeout: 10_000,
+        interval: 50,
+      })
+      expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
+    })
 
-  it("honours its own unrecorded invalidation while Redis answers reads, and records it on a later read", async () => {
-    const proxy = await startRedisProxy(testRedisUrl ?? '')
-    proxies.push(proxy)
-    const clock = createClock()
-    const { log } = createTestLog()
-    const keyPrefix = `${prefix}noscript:`
-    const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-    const direct = runtimes.create({ config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix }, now: clock.now, log })
-    const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
-    await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
-    proxy.refuseScripts(true)
-    clock.advance(10)
-    await new RouteViaProxy(context).revalidateTag(['comments:hello'])
-    expect(viaProxy.getStatus()).toMatchObject({ isConnected: true, failedInvalidations: 1, pendingInvalidations: 1 })
-    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
-    expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
+    it('honours its own unrecorded invalidation while Redis answers reads, and records it on a later read', async () => {
+      const proxy = await startRedisProxy(testRedisUrl ?? '')
+      proxies.push(proxy)
+      const clock = createClock()
+      const { log } = createTestLog()
+      const keyPrefix = `${prefix}noscript:`
+      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+      const direct = runtimes.create({
+        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
+        now: clock.now,
+        log,
+      })
+      const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
+      await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
+      proxy.refuseScripts(true)
+      clock.advance(10)
+      await new RouteViaProxy(context).revalidateTag(['comments:hello'])
+      expect(viaProxy.getStatus()).toMatchObject({ isConnected: true, failedInvalidations: 1, pendingInvalidations: 1 })
+      expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
+      expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
 
-    proxy.refuseScripts(false)
-    await new RouteViaProxy(context).get('/blog/hello', pageContext)
-    await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), { timeout: 10_000, interval: 50 })
-    expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
-  })
+      proxy.refuseScripts(false)
+      await new RouteViaProxy(context).get('/blog/hello', pageContext)
+      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
+        timeout: 10_000,
+        interval: 50,
+      })
+      expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
+    })
 
-  it('drops its local copies when Redis comes back, since a restarted Redis has forgotten the invalidations', async () => {
-    const proxy = await startRedisProxy(testRedisUrl ?? '')
-    proxies.push(proxy)
-    const clock = createClock()
-    const { log } = createTestLog()
-    const keyPrefix = `${prefix}restart:`
-    const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-    const direct = runtimes.create({ config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix }, now: clock.now, log })
-    const RouteViaProxy = createRouteCacheHandler(viaProxy)
-    await new RouteViaProxy(context).set('/blog/hello', page, { cacheControl })
-    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
-    // Another instance invalidates the page; then Redis restarts empty before this instance reads.
-    clock.advance(10)
-    await createUseCacheHandler(direct).updateTags(['comments:hello'])
-    await proxy.stop()
-    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
-    await deleteKeys(testRedisUrl ?? '', keyPrefix)
-    await proxy.start()
-    await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(true), { timeout: 10_000, interval: 50 })
-    expect(viaProxy.getStatus().entries).toBe(0)
-    expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
-  })
+    it('drops its local copies when Redis comes back, since a restarted Redis has forgotten the invalidations', async () => {
+      const proxy = await startRedisProxy(testRedisUrl ?? '')
+      proxies.push(proxy)
+      const clock = createClock()
+      const { log } = createTestLog()
+      const keyPrefix = `${prefix}restart:`
+      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+      const direct = runtimes.create({
+        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
+        now: clock.now,
+        log,
+      })
+      const RouteViaProxy = createRouteCacheHandler(viaProxy)
+      await new RouteViaProxy(context).set('/blog/hello', page, { cacheControl })
+      expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
+      // Another instance invalidates the page; then Redis restarts empty before this instance reads.
+      clock.advance(10)
+      await createUseCacheHandler(direct).updateTags(['comments:hello'])
+      await proxy.stop()
+      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      await deleteKeys(testRedisUrl ?? '', keyPrefix)
+      await proxy.start()
+      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(true), { timeout: 10_000, interval: 50 })
+      expect(viaProxy.getStatus().entries).toBe(0)
+      expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
+    })
 
-  it('misses instead of waiting when Redis stops answering', async () => {
-    const proxy = await startRedisProxy(testRedisUrl ?? '')
-    proxies.push(proxy)
-    const { log } = createTestLog()
-    const runtime = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix: `${prefix}mute:` }, now: createClock().now, log, redis: { commandTimeoutMs: 200 } })
-    const Route = createRouteCacheHandler(runtime)
-    await new Route(context).set('/blog/hello', page, { cacheControl })
-    expect(await new Route(context).get('/blog/hello', pageContext)).not.toBeNull()
-    proxy.mute()
-    expect(await new Route(context).get('/blog/hello', pageContext)).toBeNull()
-    expect(runtime.getStatus().lastError).toMatch(/timed out/)
-  })
-})
+    it('misses instead of waiting when Redis stops answering', async () => {
+      const proxy = await startRedisProxy(testRedisUrl ?? '')
+      proxies.push(proxy)
+      const { log } = createTestLog()
+      const runtime = runtimes.create({
+        config: { store: 'redis', url: proxy.url, keyPrefix: `${prefix}mute:` },
+        now: createClock().now,
+        log,
+        redis: { commandTimeoutMs: 200 },
+      })
+      const Route = createRouteCacheHandler(runtime)
+      await new Route(context).set('/blog/hello', page, { cacheControl })
+      expect(await new Route(context).get('/blog/hello', pageContext)).not.toBeNull()
+      proxy.mute()
+      expect(await new Route(context).get('/blog/hello', pageContext)).toBeNull()
+      expect(runtime.getStatus().lastError).toMatch(/timed out/)
+    })
+  },
+)

@@ -80,7 +80,11 @@ export function createRedisTags({ connection, keyPrefix, log, now }) {
       /** @type {unknown[]} */
       let replies
       try {
-        replies = await client.multi().hmGet(expiredKey, [...tags]).hmGet(staleKey, [...tags]).execAsPipeline()
+        replies = await client
+          .multi()
+          .hmGet(expiredKey, [...tags])
+          .hmGet(staleKey, [...tags])
+          .execAsPipeline()
       } catch (error) {
         connection.noteFailure(error)
         return undefined
@@ -107,7 +111,9 @@ export function createRedisTags({ connection, keyPrefix, log, now }) {
         connection.noteFailure(error)
         failed += 1
         for (const tag of tags) pending.set(tag, mergeTagTime(pending.get(tag), mark, at))
-        log.error(`[cache] invalidation of ${tags.join(', ')} not recorded in Redis (${describeError(error)}): kept, and replayed when Redis is back`)
+        log.error(
+          `[cache] invalidation of ${tags.join(', ')} not recorded in Redis (${describeError(error)}): kept, and replayed when Redis is back`,
+        )
       }
     },
     countPending: () => pending.size,

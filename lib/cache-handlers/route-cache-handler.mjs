@@ -10,9 +10,19 @@ import { getProcessRuntime } from './store.mjs'
  * in the runtime (store.mjs) or in the factory's closure.
  */
 
-const constructorContextSchema = z.looseObject({ serverDistDir: z.string().optional(), maxMemoryCacheSize: z.number().optional() })
-const getContextSchema = z.looseObject({ kind: z.string(), tags: z.array(z.string()).optional(), softTags: z.array(z.string()).optional() })
-const setContextSchema = z.looseObject({ tags: z.array(z.string()).optional(), cacheControl: cacheControlSchema.optional() })
+const constructorContextSchema = z.looseObject({
+  serverDistDir: z.string().optional(),
+  maxMemoryCacheSize: z.number().optional(),
+})
+const getContextSchema = z.looseObject({
+  kind: z.string(),
+  tags: z.array(z.string()).optional(),
+  softTags: z.array(z.string()).optional(),
+})
+const setContextSchema = z.looseObject({
+  tags: z.array(z.string()).optional(),
+  cacheControl: cacheControlSchema.optional(),
+})
 
 /** A render is assumed to start at most this long after the cache read that missed. */
 const renderWindowMs = 60_000
@@ -68,7 +78,10 @@ export function createRouteCacheHandler(runtime) {
     if (value.kind === 'FETCH' || !cacheControl) return true
     const age = runtime.now() - lastModified
     const { revalidate, expire } = cacheControl
-    return (typeof revalidate === 'number' && age >= revalidate * 1000) || (typeof expire === 'number' && age >= expire * 1000)
+    return (
+      (typeof revalidate === 'number' && age >= revalidate * 1000) ||
+      (typeof expire === 'number' && age >= expire * 1000)
+    )
   }
 
   /** @param {unknown} data */
@@ -101,7 +114,9 @@ export function createRouteCacheHandler(runtime) {
     async get(key, ctx) {
       const { kind, tags = [], softTags = [] } = getContextSchema.parse(ctx)
       const callTags = kind === 'FETCH' ? [...tags, ...softTags] : []
-      const found = await this.entries.read(key, (record) => runtime.judge([...record.tags, ...callTags], record.lastModified))
+      const found = await this.entries.read(key, (record) =>
+        runtime.judge([...record.tags, ...callTags], record.lastModified),
+      )
       if (!found || found.isStale) {
         noteRead(key)
         return null
@@ -122,9 +137,14 @@ export function createRouteCacheHandler(runtime) {
       if (data === null || data === undefined) return
       const value = parseValue(data)
       if (!value) return
-      if ((value.kind === 'APP_PAGE' || value.kind === 'APP_ROUTE' || value.kind === 'PAGES') && value.status === 404) return
+      if ((value.kind === 'APP_PAGE' || value.kind === 'APP_ROUTE' || value.kind === 'PAGES') && value.status === 404)
+        return
       const { tags, cacheControl } = setContextSchema.parse(ctx)
-      await this.entries.write(key, { lastModified, tags: tagsOf(value, tags), cacheControl, value }, cacheControl?.expire)
+      await this.entries.write(
+        key,
+        { lastModified, tags: tagsOf(value, tags), cacheControl, value },
+        cacheControl?.expire,
+      )
     }
 
     /**

@@ -40,7 +40,10 @@ function page(html: string, status = 200) {
     status,
     postponed: undefined,
     headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/blog/hello,comments:hello' },
-    segmentData: new Map([['/_tree', Buffer.from('tree')], ['/blog/hello.segment', Buffer.from([7, 8, 9])]]),
+    segmentData: new Map([
+      ['/_tree', Buffer.from('tree')],
+      ['/blog/hello.segment', Buffer.from([7, 8, 9])],
+    ]),
   }
 }
 
@@ -48,7 +51,10 @@ function page(html: string, status = 200) {
  * Two instances of the site: with Redis two runtimes on one prefix (two processes), in memory the
  * same runtime twice (memory mode is one process by definition).
  */
-function setup(isRedis: boolean, options: { buildId?: string; readerBuildId?: string; maxMemoryCacheSize?: number; keyPrefix?: string } = {}) {
+function setup(
+  isRedis: boolean,
+  options: { buildId?: string; readerBuildId?: string; maxMemoryCacheSize?: number; keyPrefix?: string } = {},
+) {
   const clock = createClock()
   const { lines, log } = createTestLog()
   // A prefix per test: tag times in Redis outlive the test that wrote them.
@@ -76,7 +82,11 @@ function setup(isRedis: boolean, options: { buildId?: string; readerBuildId?: st
 
 const engines = [
   { name: 'memory', isRedis: false, skip: false },
-  { name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`, isRedis: true, skip: skipWithoutRedis },
+  {
+    name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+    isRedis: true,
+    skip: skipWithoutRedis,
+  },
 ]
 
 describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
@@ -85,7 +95,11 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
     const key = newKey()
     const lifetime = { revalidate: 3600, expire: 86_400 }
     await onA().set(key, page('<h1>Hello</h1>'), { cacheControl: lifetime, isFallback: false })
-    expect(await onB().get(key, pageContext)).toStrictEqual({ lastModified: clock.now(), value: page('<h1>Hello</h1>'), cacheControl: lifetime })
+    expect(await onB().get(key, pageContext)).toStrictEqual({
+      lastModified: clock.now(),
+      value: page('<h1>Hello</h1>'),
+      cacheControl: lifetime,
+    })
   })
 
   it.skipIf(skip)('stores no 404 and no null, however many unknown URLs are asked for', async () => {
@@ -96,29 +110,36 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
       await onA().set(key, page('<h1>Not found</h1>', 404), { cacheControl })
     }
     const routeKey = newKey()
-    await onA().set(routeKey, { kind: 'APP_ROUTE', body: Buffer.from('gone'), status: 404, headers: {} }, { cacheControl })
+    await onA().set(
+      routeKey,
+      { kind: 'APP_ROUTE', body: Buffer.from('gone'), status: 404, headers: {} },
+      { cacheControl },
+    )
     await onA().set(routeKey, null, { cacheControl })
     expect(await onA().get(routeKey, { kind: 'APP_ROUTE', isFallback: false })).toBeNull()
     expect(runtime.getStatus().entries).toBe(0)
   })
 
-  it.skipIf(skip)("serves a page until one of its tags is invalidated through either handler kind on the other instance", async () => {
-    const { onA, onB, useCacheOnB, clock } = setup(isRedis)
-    const key = newKey()
-    await onA().set(key, page('v1'), { cacheControl })
-    clock.advance(10)
-    await useCacheOnB.updateTags(['comments:other'])
-    expect((await onA().get(key, pageContext))?.value).toEqual(page('v1'))
+  it.skipIf(skip)(
+    'serves a page until one of its tags is invalidated through either handler kind on the other instance',
+    async () => {
+      const { onA, onB, useCacheOnB, clock } = setup(isRedis)
+      const key = newKey()
+      await onA().set(key, page('v1'), { cacheControl })
+      clock.advance(10)
+      await useCacheOnB.updateTags(['comments:other'])
+      expect((await onA().get(key, pageContext))?.value).toEqual(page('v1'))
 
-    await useCacheOnB.updateTags(['comments:hello'], { expire: 0 })
-    expect(await onA().get(key, pageContext)).toBeNull()
+      await useCacheOnB.updateTags(['comments:hello'], { expire: 0 })
+      expect(await onA().get(key, pageContext)).toBeNull()
 
-    const second = newKey()
-    await onA().set(second, page('v1'), { cacheControl })
-    clock.advance(10)
-    await onB().revalidateTag('_N_T_/blog/hello', { expire: 0 })
-    expect(await onA().get(second, pageContext)).toBeNull()
-  })
+      const second = newKey()
+      await onA().set(second, page('v1'), { cacheControl })
+      clock.advance(10)
+      await onB().revalidateTag('_N_T_/blog/hello', { expire: 0 })
+      expect(await onA().get(second, pageContext)).toBeNull()
+    },
+  )
 
   it.skipIf(skip)('serves the page rendered after an invalidation', async () => {
     const { onA, onB, clock } = setup(isRedis)
@@ -135,7 +156,12 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
 
   it.skipIf(skip)('judges a fetch entry by its own tags and by the soft tags of the call', async () => {
     const { onA, onB, clock } = setup(isRedis)
-    const fetchValue = { kind: 'FETCH', data: { headers: {}, body: '{"n":1}', url: 'https://api.example/n', status: 200 }, revalidate: 60, tags: ['api'] }
+    const fetchValue = {
+      kind: 'FETCH',
+      data: { headers: {}, body: '{"n":1}', url: 'https://api.example/n', status: 200 },
+      revalidate: 60,
+      tags: ['api'],
+    }
     const fetchContext = { kind: 'FETCH', tags: ['api'], softTags: ['_N_T_/feed'] }
     const key = randomBytes(16).toString('hex')
     await onA().set(key, fetchValue, { fetchCache: true, tags: ['api'] })
@@ -151,32 +177,38 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
     expect(await onA().get(key, fetchContext)).toBeNull()
   })
 
-  it.skipIf(skip)('does not take a render that began before an invalidation and was stored after it for fresh', async () => {
-    const { onA, onB, clock } = setup(isRedis)
-    const key = newKey()
-    expect(await onA().get(key, pageContext)).toBeNull()
-    clock.advance(5)
-    await onB().revalidateTag(['comments:hello'])
-    clock.advance(5)
-    await onA().set(key, page('rendered before the comment'), { cacheControl })
-    expect(await onA().get(key, pageContext)).toBeNull()
-  })
+  it.skipIf(skip)(
+    'does not take a render that began before an invalidation and was stored after it for fresh',
+    async () => {
+      const { onA, onB, clock } = setup(isRedis)
+      const key = newKey()
+      expect(await onA().get(key, pageContext)).toBeNull()
+      clock.advance(5)
+      await onB().revalidateTag(['comments:hello'])
+      clock.advance(5)
+      await onA().set(key, page('rendered before the comment'), { cacheControl })
+      expect(await onA().get(key, pageContext)).toBeNull()
+    },
+  )
 
-  it.skipIf(skip)("dates an entry from the read that started its render, and not from a read over a minute old", async () => {
-    const { onA, clock } = setup(isRedis)
-    const key = newKey()
-    const readAt = clock.now()
-    await onA().get(key, pageContext)
-    clock.advance(2000)
-    await onA().set(key, page('v1'), { cacheControl })
-    expect((await onA().get(key, pageContext))?.lastModified).toBe(readAt)
+  it.skipIf(skip)(
+    'dates an entry from the read that started its render, and not from a read over a minute old',
+    async () => {
+      const { onA, clock } = setup(isRedis)
+      const key = newKey()
+      const readAt = clock.now()
+      await onA().get(key, pageContext)
+      clock.advance(2000)
+      await onA().set(key, page('v1'), { cacheControl })
+      expect((await onA().get(key, pageContext))?.lastModified).toBe(readAt)
 
-    const late = newKey()
-    await onA().get(late, pageContext)
-    clock.advance(61_000)
-    await onA().set(late, page('v1'), { cacheControl })
-    expect((await onA().get(late, pageContext))?.lastModified).toBe(clock.now())
-  })
+      const late = newKey()
+      await onA().get(late, pageContext)
+      clock.advance(61_000)
+      await onA().set(late, page('v1'), { cacheControl })
+      expect((await onA().get(late, pageContext))?.lastModified).toBe(clock.now())
+    },
+  )
 
   it.skipIf(skip)('keeps the render that follows an invalidation, however recently the page was served', async () => {
     const { onA, onB, clock } = setup(isRedis)
@@ -206,17 +238,20 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
     expect(await onA().get(key, pageContext)).toBeNull()
   })
 
-  it.skipIf(skip)("treats a stale tag (a profile's expiry still ahead) as a miss, and the next render as fresh", async () => {
-    const { onA, onB, clock } = setup(isRedis)
-    const key = newKey()
-    await onA().set(key, page('v1'), { cacheControl })
-    clock.advance(10)
-    await onB().revalidateTag(['comments:hello'], { expire: 3600 })
-    expect(await onA().get(key, pageContext)).toBeNull()
-    clock.advance(10)
-    await onA().set(key, page('v2'), { cacheControl })
-    expect((await onA().get(key, pageContext))?.value).toEqual(page('v2'))
-  })
+  it.skipIf(skip)(
+    "treats a stale tag (a profile's expiry still ahead) as a miss, and the next render as fresh",
+    async () => {
+      const { onA, onB, clock } = setup(isRedis)
+      const key = newKey()
+      await onA().set(key, page('v1'), { cacheControl })
+      clock.advance(10)
+      await onB().revalidateTag(['comments:hello'], { expire: 3600 })
+      expect(await onA().get(key, pageContext)).toBeNull()
+      clock.advance(10)
+      await onA().set(key, page('v2'), { cacheControl })
+      expect((await onA().get(key, pageContext))?.value).toEqual(page('v2'))
+    },
+  )
 
   it.skipIf(skip)('keeps nothing in memory with cacheMaxMemorySize 0 (Redis still shares entries)', async () => {
     const { onA, onB, runtime } = setup(isRedis, { maxMemoryCacheSize: 0 })
@@ -227,52 +262,55 @@ describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
   })
 })
 
-describe.skipIf(skipWithoutRedis)(`route cache handler on Redis only${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`, () => {
-  it('never serves another build\'s entries', async () => {
-    const key = newKey()
-    const other = setup(true, { buildId: 'build-1', readerBuildId: 'build-2' })
-    await other.onA().set(key, page('build 1'), { cacheControl })
-    expect(await other.onB().get(key, pageContext)).toBeNull()
-    const same = setup(true, { buildId: 'build-1', keyPrefix: other.keyPrefix })
-    expect((await same.onB().get(key, pageContext))?.value).toEqual(page('build 1'))
-  })
+describe.skipIf(skipWithoutRedis)(
+  `route cache handler on Redis only${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+  () => {
+    it("never serves another build's entries", async () => {
+      const key = newKey()
+      const other = setup(true, { buildId: 'build-1', readerBuildId: 'build-2' })
+      await other.onA().set(key, page('build 1'), { cacheControl })
+      expect(await other.onB().get(key, pageContext)).toBeNull()
+      const same = setup(true, { buildId: 'build-1', keyPrefix: other.keyPrefix })
+      expect((await same.onB().get(key, pageContext))?.value).toEqual(page('build 1'))
+    })
 
-  it("replaces a local copy that another instance's invalidation expired with that instance's new render", async () => {
-    const { onA, onB, clock } = setup(true)
-    const key = newKey()
-    await onA().set(key, page('v1'), { cacheControl })
-    expect((await onA().get(key, pageContext))?.value).toEqual(page('v1'))
-    clock.advance(10)
-    await onB().revalidateTag(['comments:hello'])
-    clock.advance(10)
-    await onB().set(key, page('v2'), { cacheControl })
-    expect((await onA().get(key, pageContext))?.value).toEqual(page('v2'))
-  })
+    it("replaces a local copy that another instance's invalidation expired with that instance's new render", async () => {
+      const { onA, onB, clock } = setup(true)
+      const key = newKey()
+      await onA().set(key, page('v1'), { cacheControl })
+      expect((await onA().get(key, pageContext))?.value).toEqual(page('v1'))
+      clock.advance(10)
+      await onB().revalidateTag(['comments:hello'])
+      clock.advance(10)
+      await onB().set(key, page('v2'), { cacheControl })
+      expect((await onA().get(key, pageContext))?.value).toEqual(page('v2'))
+    })
 
-  it('sets a Redis TTL from cacheControl.expire, and at most 30 days (an entry without one included)', async () => {
-    const { onA, keyPrefix } = setup(true)
-    const [expiring, lasting] = [newKey(), newKey()]
-    await onA().set(expiring, page('v1'), { cacheControl: { revalidate: 60, expire: 300 } })
-    await onA().set(lasting, page('v1'), { cacheControl })
-    const client = createClient({ url: testRedisUrl })
-    await client.connect()
-    const ttl = await client.ttl(`${keyPrefix}route:build-1:${expiring}`)
-    expect(ttl).toBeGreaterThan(290)
-    expect(ttl).toBeLessThanOrEqual(300)
-    const lastingTtl = await client.ttl(`${keyPrefix}route:build-1:${lasting}`)
-    expect(lastingTtl).toBeGreaterThan(30 * 24 * 3600 - 10)
-    expect(lastingTtl).toBeLessThanOrEqual(30 * 24 * 3600)
-    await client.close()
-  })
+    it('sets a Redis TTL from cacheControl.expire, and at most 30 days (an entry without one included)', async () => {
+      const { onA, keyPrefix } = setup(true)
+      const [expiring, lasting] = [newKey(), newKey()]
+      await onA().set(expiring, page('v1'), { cacheControl: { revalidate: 60, expire: 300 } })
+      await onA().set(lasting, page('v1'), { cacheControl })
+      const client = createClient({ url: testRedisUrl })
+      await client.connect()
+      const ttl = await client.ttl(`${keyPrefix}route:build-1:${expiring}`)
+      expect(ttl).toBeGreaterThan(290)
+      expect(ttl).toBeLessThanOrEqual(300)
+      const lastingTtl = await client.ttl(`${keyPrefix}route:build-1:${lasting}`)
+      expect(lastingTtl).toBeGreaterThan(30 * 24 * 3600 - 10)
+      expect(lastingTtl).toBeLessThanOrEqual(30 * 24 * 3600)
+      await client.close()
+    })
 
-  it('treats an unreadable Redis entry as a miss and says so', async () => {
-    const { onA, lines, keyPrefix } = setup(true)
-    const key = newKey()
-    const client = createClient({ url: testRedisUrl })
-    await client.connect()
-    await client.set(`${keyPrefix}route:build-1:${key}`, '{"lastModified":"soon"}')
-    await client.close()
-    expect(await onA().get(key, pageContext)).toBeNull()
-    expect(lines.join('\n')).toMatch(/unreadable Redis entry/)
-  })
-})
+    it('treats an unreadable Redis entry as a miss and says so', async () => {
+      const { onA, lines, keyPrefix } = setup(true)
+      const key = newKey()
+      const client = createClient({ url: testRedisUrl })
+      await client.connect()
+      await client.set(`${keyPrefix}route:build-1:${key}`, '{"lastModified":"soon"}')
+      await client.close()
+      expect(await onA().get(key, pageContext)).toBeNull()
+      expect(lines.join('\n')).toMatch(/unreadable Redis entry/)
+    })
+  },
+)

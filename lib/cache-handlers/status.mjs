@@ -40,7 +40,14 @@ export function processCacheState(create) {
 export function getCacheStatus() {
   const state = Reflect.get(globalThis, stateKey)
   if (state === undefined) {
-    return { store: 'memory', isConnected: false, entries: 0, failedInvalidations: 0, pendingInvalidations: 0, lastError: 'the cache handlers are not loaded in this process' }
+    return {
+      store: 'memory',
+      isConnected: false,
+      entries: 0,
+      failedInvalidations: 0,
+      pendingInvalidations: 0,
+      lastError: 'the cache handlers are not loaded in this process',
+    }
   }
   return state.getStatus()
 }

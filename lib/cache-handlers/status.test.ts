@@ -26,13 +26,25 @@ describe('getCacheStatus', () => {
 
   it("reports the process's runtime, whichever copy of the module created it", async () => {
     Reflect.deleteProperty(globalThis, slot)
-    const runtime = processCacheState(() => runtimes.create({ config: { store: 'memory' }, now: createClock().now, log: createTestLog().log }))
+    const runtime = processCacheState(() =>
+      runtimes.create({ config: { store: 'memory' }, now: createClock().now, log: createTestLog().log }),
+    )
     const Route = createRouteCacheHandler(runtime)
     const page = { kind: 'APP_PAGE', html: 'x', status: 200, headers: {} }
     await new Route({}).set('/a', page, { cacheControl: { revalidate: false } })
     await new Route({}).set('/b', page, { cacheControl: { revalidate: false } })
-    expect(getCacheStatus()).toEqual({ store: 'memory', isConnected: true, entries: 2, failedInvalidations: 0, pendingInvalidations: 0 })
-    expect(processCacheState(() => runtimes.create({ config: { store: 'memory' }, now: Date.now, log: createTestLog().log }))).toBe(runtime)
+    expect(getCacheStatus()).toEqual({
+      store: 'memory',
+      isConnected: true,
+      entries: 2,
+      failedInvalidations: 0,
+      pendingInvalidations: 0,
+    })
+    expect(
+      processCacheState(() =>
+        runtimes.create({ config: { store: 'memory' }, now: Date.now, log: createTestLog().log }),
+      ),
+    ).toBe(runtime)
   })
 
   it('gives the handlers one runtime per process', () => {

@@ -71,7 +71,14 @@ export function createCacheRuntime({ config, now = Date.now, log = console, redi
       routes ??= createEntryStore({
         maxBytes,
         sizeOf: estimateSize,
-        remote: connection && createRedisEntries({ connection, log, keyPrefix: `${keyPrefix}route:${readBuildId(serverDistDir, log)}:`, decode: (value) => routeRecordSchema.parse(value) }),
+        remote:
+          connection &&
+          createRedisEntries({
+            connection,
+            log,
+            keyPrefix: `${keyPrefix}route:${readBuildId(serverDistDir, log)}:`,
+            decode: (value) => routeRecordSchema.parse(value),
+          }),
       })
       return routes
     },
@@ -80,7 +87,14 @@ export function createCacheRuntime({ config, now = Date.now, log = console, redi
       useCacheEntries ??= createEntryStore({
         maxBytes: defaultMaxBytes,
         sizeOf: (record) => record.value.byteLength + record.tags.reduce((size, tag) => size + tag.length, 64),
-        remote: connection && createRedisEntries({ connection, log, keyPrefix: `${keyPrefix}use-cache:`, decode: (value) => useCacheRecordSchema.parse(value) }),
+        remote:
+          connection &&
+          createRedisEntries({
+            connection,
+            log,
+            keyPrefix: `${keyPrefix}use-cache:`,
+            decode: (value) => useCacheRecordSchema.parse(value),
+          }),
       })
       return useCacheEntries
     },

@@ -56,7 +56,8 @@ export function mergeTagTime(current, mark, now) {
   if (mark.expiredAt !== undefined) {
     const previous = current?.expiredAt
     const isOverdueReplacingScheduled = previous !== undefined && previous > now && mark.expiredAt <= now
-    merged.expiredAt = previous === undefined || isOverdueReplacingScheduled ? mark.expiredAt : Math.max(previous, mark.expiredAt)
+    merged.expiredAt =
+      previous === undefined || isOverdueReplacingScheduled ? mark.expiredAt : Math.max(previous, mark.expiredAt)
   }
   return merged
 }

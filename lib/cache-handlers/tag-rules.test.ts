@@ -8,7 +8,7 @@ describe('markInvalidation', () => {
     expect(markInvalidation(1000, undefined)).toEqual({ expiredAt: 1000 })
   })
 
-  it('marks the tag stale now and expires it after the profile\'s expire', () => {
+  it("marks the tag stale now and expires it after the profile's expire", () => {
     expect(markInvalidation(1000, { expire: 0 })).toEqual({ staleAt: 1000, expiredAt: 1000 })
     expect(markInvalidation(1000, { expire: 60 })).toEqual({ staleAt: 1000, expiredAt: 61_000 })
   })
@@ -20,16 +20,25 @@ describe('markInvalidation', () => {
 
 describe('mergeTagTime', () => {
   it('keeps the later time, so a late or replayed mark never moves a tag backwards', () => {
-    expect(mergeTagTime({ expiredAt: 2000, staleAt: 2000 }, { expiredAt: 1000, staleAt: 1000 }, 3000)).toEqual({ expiredAt: 2000, staleAt: 2000 })
+    expect(mergeTagTime({ expiredAt: 2000, staleAt: 2000 }, { expiredAt: 1000, staleAt: 1000 }, 3000)).toEqual({
+      expiredAt: 2000,
+      staleAt: 2000,
+    })
     expect(mergeTagTime({ expiredAt: 1000 }, { expiredAt: 2000 }, 3000)).toEqual({ expiredAt: 2000 })
   })
 
   it('lets an expiry that has happened replace one scheduled in the future', () => {
-    expect(mergeTagTime({ staleAt: 1000, expiredAt: 1000 + 3_600_000 }, { expiredAt: 2000 }, 2000)).toEqual({ staleAt: 1000, expiredAt: 2000 })
+    expect(mergeTagTime({ staleAt: 1000, expiredAt: 1000 + 3_600_000 }, { expiredAt: 2000 }, 2000)).toEqual({
+      staleAt: 1000,
+      expiredAt: 2000,
+    })
   })
 
   it('keeps a scheduled expiry against a later scheduled one', () => {
-    expect(mergeTagTime({ expiredAt: 5000 }, { staleAt: 2000, expiredAt: 9000 }, 2000)).toEqual({ staleAt: 2000, expiredAt: 9000 })
+    expect(mergeTagTime({ expiredAt: 5000 }, { staleAt: 2000, expiredAt: 9000 }, 2000)).toEqual({
+      staleAt: 2000,
+      expiredAt: 9000,
+    })
   })
 
   it('starts from nothing', () => {
@@ -50,7 +59,7 @@ describe('judgeEntry', () => {
     expect(judgeEntry(tagged, ['a'], 1001, 5000)).toBe('fresh')
   })
 
-  it('calls an entry stale while its tag\'s expiry is still ahead, and expired once it has passed', () => {
+  it("calls an entry stale while its tag's expiry is still ahead, and expired once it has passed", () => {
     expect(judgeEntry(tagged, ['b'], 999, 5000)).toBe('stale')
     expect(judgeEntry(tagged, ['b'], 999, 9000)).toBe('expired')
   })

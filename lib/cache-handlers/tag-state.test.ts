@@ -3,7 +3,14 @@ import { createMemoryTags } from './memory-tags.mjs'
 import { connectRedis, type RedisConnection } from './redis-connection.mjs'
 import { createRedisTags } from './redis-tags.mjs'
 import type { TagState } from './tag-rules.mjs'
-import { createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from '@/test/support/cache-handlers'
+import {
+  createTestLog,
+  createTestPrefix,
+  deleteKeys,
+  redisSkipReason,
+  skipWithoutRedis,
+  testRedisUrl,
+} from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 const connections: RedisConnection[] = []
@@ -26,7 +33,11 @@ const engines = [
   // One process: both names are the same state.
   { name: 'memory', skip: false, create: (): [TagState, TagState] => pair(createMemoryTags()) },
   // The second state is another connection on the same prefix: another instance of the site.
-  { name: `Redis${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`, skip: skipWithoutRedis, create: (): [TagState, TagState] => [redisTags(), redisTags()] },
+  {
+    name: `Redis${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+    skip: skipWithoutRedis,
+    create: (): [TagState, TagState] => [redisTags(), redisTags()],
+  },
 ]
 
 describe.each(engines)('tag state in $name', ({ skip, create, name }) => {

@@ -41,7 +41,9 @@ export function createUseCacheHandler(runtime) {
   return {
     async get(cacheKey, softTags) {
       await pendingSets.get(cacheKey)
-      const found = await entries.read(cacheKey, (record) => runtime.judge([...record.tags, ...softTags], record.timestamp))
+      const found = await entries.read(cacheKey, (record) =>
+        runtime.judge([...record.tags, ...softTags], record.timestamp),
+      )
       if (!found) return undefined
       const { value, ...entry } = found.record
       if (runtime.now() > entry.timestamp + entry.expire * 1000) return undefined
@@ -61,7 +63,11 @@ export function createUseCacheHandler(runtime) {
         const value = await readAll(stream)
         // `expire: 0` is dynamic: Next.js regenerates it on every read, so storing it is waste.
         if (expire === 0) return
-        await entries.write(cacheKey, { value, tags, stale, timestamp, expire, revalidate }, Number.isFinite(expire) ? expire : undefined)
+        await entries.write(
+          cacheKey,
+          { value, tags, stale, timestamp, expire, revalidate },
+          Number.isFinite(expire) ? expire : undefined,
+        )
       } catch (error) {
         // A stream that fails has delivered part of the entry at most: store none of it.
         runtime.log.warn(`[cache] 'use cache' entry not stored: ${describeError(error)}`)

@@ -3,7 +3,16 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CacheConfig } from './config.mjs'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
 import { createUseCacheHandler } from './use-cache-handler.mjs'
-import { createClock, createRuntimes, createTestLog, createTestPrefix, deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from '@/test/support/cache-handlers'
+import {
+  createClock,
+  createRuntimes,
+  createTestLog,
+  createTestPrefix,
+  deleteKeys,
+  redisSkipReason,
+  skipWithoutRedis,
+  testRedisUrl,
+} from '@/test/support/cache-handlers'
 
 const prefix = createTestPrefix()
 let setups = 0
@@ -41,7 +50,11 @@ async function text(stream: ReadableStream<Uint8Array>) {
   return new Response(stream).text()
 }
 
-function entry(value: ReadableStream<Uint8Array>, timestamp: number, overrides: { tags?: string[]; expire?: number; revalidate?: number } = {}) {
+function entry(
+  value: ReadableStream<Uint8Array>,
+  timestamp: number,
+  overrides: { tags?: string[]; expire?: number; revalidate?: number } = {},
+) {
   return { value, tags: ['comments:hello'], stale: 30, timestamp, expire: 3600, revalidate: 900, ...overrides }
 }
 
@@ -50,17 +63,29 @@ function setup(isRedis: boolean) {
   const { lines, log } = createTestLog()
   // A prefix per test: tag times in Redis outlive the test that wrote them.
   setups += 1
-  const config: CacheConfig = isRedis ? { store: 'redis', url: testRedisUrl ?? '', keyPrefix: `${prefix}${setups}:` } : { store: 'memory' }
+  const config: CacheConfig = isRedis
+    ? { store: 'redis', url: testRedisUrl ?? '', keyPrefix: `${prefix}${setups}:` }
+    : { store: 'memory' }
   const a = runtimes.create({ config, now: clock.now, log })
   const b = isRedis ? runtimes.create({ config, now: clock.now, log }) : a
-  return { clock, lines, onA: createUseCacheHandler(a), onB: createUseCacheHandler(b), RouteOnB: createRouteCacheHandler(b) }
+  return {
+    clock,
+    lines,
+    onA: createUseCacheHandler(a),
+    onB: createUseCacheHandler(b),
+    RouteOnB: createRouteCacheHandler(b),
+  }
 }
 
 const newKey = () => `["build-1","fn",[${randomBytes(6).toString('hex')}]]`
 
 const engines = [
   { name: 'memory', isRedis: false, skip: false },
-  { name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`, isRedis: true, skip: skipWithoutRedis },
+  {
+    name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+    isRedis: true,
+    skip: skipWithoutRedis,
+  },
 ]
 
 describe.each(engines)("'use cache' handler ($name)", ({ isRedis, skip }) => {
@@ -75,7 +100,13 @@ describe.each(engines)("'use cache' handler ($name)", ({ isRedis, skip }) => {
     expect(first?.value).not.toBe(second?.value)
     expect(await text(first?.value ?? new ReadableStream())).toBe('<p>comments</p>')
     expect(await text(second?.value ?? new ReadableStream())).toBe('<p>comments</p>')
-    expect(second).toMatchObject({ tags: ['comments:hello'], stale: 30, timestamp: clock.now(), expire: 3600, revalidate: 900 })
+    expect(second).toMatchObject({
+      tags: ['comments:hello'],
+      stale: 30,
+      timestamp: clock.now(),
+      expire: 3600,
+      revalidate: 900,
+    })
   })
 
   it.skipIf(skip)('makes a get wait for a set of the same key that is still pending', async () => {
@@ -116,20 +147,23 @@ describe.each(engines)("'use cache' handler ($name)", ({ isRedis, skip }) => {
     expect(await text((await onA.get(fresh, ['_N_T_/blog/hello']))?.value ?? new ReadableStream())).toBe('new')
   })
 
-  it.skipIf(skip)('serves an entry with a stale tag once with revalidate -1, and an entry made after it as usual', async () => {
-    const { onA, onB, clock } = setup(isRedis)
-    const [older, newer] = [newKey(), newKey()]
-    // Entries that outlive the tag's scheduled expiry, so only the tag can end the older one.
-    await onA.set(older, Promise.resolve(entry(streamOf(['old']).stream, clock.now(), { expire: 7200 })))
-    clock.advance(10)
-    await onB.updateTags(['comments:hello'], { expire: 3600 })
-    clock.advance(10)
-    await onA.set(newer, Promise.resolve(entry(streamOf(['new']).stream, clock.now(), { expire: 7200 })))
-    expect(await onA.get(older, [])).toMatchObject({ revalidate: -1 })
-    expect(await onA.get(newer, [])).toMatchObject({ revalidate: 900 })
-    clock.advance(3600 * 1000)
-    expect(await onA.get(older, [])).toBeUndefined()
-  })
+  it.skipIf(skip)(
+    'serves an entry with a stale tag once with revalidate -1, and an entry made after it as usual',
+    async () => {
+      const { onA, onB, clock } = setup(isRedis)
+      const [older, newer] = [newKey(), newKey()]
+      // Entries that outlive the tag's scheduled expiry, so only the tag can end the older one.
+      await onA.set(older, Promise.resolve(entry(streamOf(['old']).stream, clock.now(), { expire: 7200 })))
+      clock.advance(10)
+      await onB.updateTags(['comments:hello'], { expire: 3600 })
+      clock.advance(10)
+      await onA.set(newer, Promise.resolve(entry(streamOf(['new']).stream, clock.now(), { expire: 7200 })))
+      expect(await onA.get(older, [])).toMatchObject({ revalidate: -1 })
+      expect(await onA.get(newer, [])).toMatchObject({ revalidate: 900 })
+      clock.advance(3600 * 1000)
+      expect(await onA.get(older, [])).toBeUndefined()
+    },
+  )
 
   it.skipIf(skip)('drops an entry past its expire, and keeps one that never expires', async () => {
     const { onA, onB, clock } = setup(isRedis)

@@ -8,7 +8,8 @@ const later = (seconds: number) => new Date(now.getTime() + seconds * 1000)
 describe('the admin password', () => {
   it('matches only the exact password', () => {
     expect(isPasswordCorrect('correct horse battery', 'correct horse battery')).toBe(true)
-    for (const wrong of ['', 'correct horse batter', 'correct horse battery ', 'Correct horse battery']) expect(isPasswordCorrect(wrong, 'correct horse battery')).toBe(false)
+    for (const wrong of ['', 'correct horse batter', 'correct horse battery ', 'Correct horse battery'])
+      expect(isPasswordCorrect(wrong, 'correct horse battery')).toBe(false)
   })
 })
 
@@ -23,9 +24,12 @@ describe('the admin session cookie', () => {
     const cookie = signAdminSession(key, later(3600))
     const [expiry = '', signature = ''] = cookie.split('.')
     expect(isAdminSessionValid(key, `${Number(expiry) + 86400}.${signature}`, now)).toBe(false)
-    expect(isAdminSessionValid(key, `${expiry}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`, now)).toBe(false)
+    expect(
+      isAdminSessionValid(key, `${expiry}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`, now),
+    ).toBe(false)
     expect(isAdminSessionValid('b'.repeat(64), cookie, now)).toBe(false)
-    for (const value of [undefined, '', 'admin', `${expiry}.`, `${cookie}x`]) expect(isAdminSessionValid(key, value, now)).toBe(false)
+    for (const value of [undefined, '', 'admin', `${expiry}.`, `${cookie}x`])
+      expect(isAdminSessionValid(key, value, now)).toBe(false)
   })
 })
 

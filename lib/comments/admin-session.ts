@@ -13,7 +13,8 @@ export function isPasswordCorrect(given: string, password: string): boolean {
   return timingSafeEqual(digest(given), digest(password))
 }
 
-const sign = (key: string, expirySeconds: number) => createHmac('sha256', key).update(`admin-session v1\n${expirySeconds}`).digest('base64url')
+const sign = (key: string, expirySeconds: number) =>
+  createHmac('sha256', key).update(`admin-session v1\n${expirySeconds}`).digest('base64url')
 
 export function signAdminSession(key: string, expiresAt: Date): string {
   const expirySeconds = Math.floor(expiresAt.getTime() / 1000)
@@ -25,7 +26,10 @@ export function isAdminSessionValid(key: string, cookie: string | undefined, now
   if (!match?.[1] || !match[2]) return false
   const expirySeconds = Number(match[1])
   // Compared as text (both 43 characters): decoding would accept variants of the last character.
-  return timingSafeEqual(Buffer.from(match[2]), Buffer.from(sign(key, expirySeconds))) && expirySeconds * 1000 > now.getTime()
+  return (
+    timingSafeEqual(Buffer.from(match[2]), Buffer.from(sign(key, expirySeconds))) &&
+    expirySeconds * 1000 > now.getTime()
+  )
 }
 
 export type LoginLimits = { perClient: number; perSite: number; windowSeconds: number }
@@ -56,7 +60,9 @@ export class LoginThrottle {
     ]
     const waits = scopes
       .filter(({ times, limit }) => times.length >= limit)
-      .map(({ times }) => Math.max(1, Math.ceil(((times[0] ?? now.getTime()) + this.limits.windowSeconds * 1000 - now.getTime()) / 1000)))
+      .map(({ times }) =>
+        Math.max(1, Math.ceil(((times[0] ?? now.getTime()) + this.limits.windowSeconds * 1000 - now.getTime()) / 1000)),
+      )
     return waits.length === 0 ? { isAllowed: true } : { isAllowed: false, retryAfterSeconds: Math.max(...waits) }
   }
 

@@ -5,13 +5,27 @@ import { DatabaseNotConfiguredError, DatabaseUnavailableError } from '@/lib/db'
 // only work inside Next.js's renderer: here they are recorded. The database is a stub per test.
 const life: unknown[] = []
 const tags: string[] = []
-vi.mock('next/cache', () => ({ cacheLife: (profile: unknown) => void life.push(profile), cacheTag: (tag: string) => void tags.push(tag) }))
+vi.mock('next/cache', () => ({
+  cacheLife: (profile: unknown) => void life.push(profile),
+  cacheTag: (tag: string) => void tags.push(tag),
+}))
 const getDb = vi.fn()
-vi.mock('@/lib/db', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/db')>()), getDb: () => getDb() }))
+vi.mock('@/lib/db', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/db')>()),
+  getDb: () => getDb(),
+}))
 
 const { getCommentCount, getCommentsSnapshot, getRecentComments } = await import('./cache')
 
-const row = { id: 1, parent_id: null, post_slug: 'p', name: 'Ada', body: 'Hi', status: 'published', created_at: new Date('2026-06-01T12:00:00Z') }
+const row = {
+  id: 1,
+  parent_id: null,
+  post_slug: 'p',
+  name: 'Ada',
+  body: 'Hi',
+  status: 'published',
+  created_at: new Date('2026-06-01T12:00:00Z'),
+}
 const database = (rows: unknown[]) => ({ query: async () => rows })
 
 afterEach(() => {
@@ -22,11 +36,22 @@ afterEach(() => {
 })
 
 describe('getCommentsSnapshot', () => {
-  it('reads the comments, with their Markdown rendered, and keeps them until the post\'s tag is invalidated', async () => {
+  it("reads the comments, with their Markdown rendered, and keeps them until the post's tag is invalidated", async () => {
     getDb.mockResolvedValue(database([row]))
     expect(await getCommentsSnapshot('p')).toEqual({
       state: 'loaded',
-      comments: [{ id: 1, parentId: null, name: 'Ada', body: 'Hi', html: '<p>Hi</p>', createdAt: '2026-06-01T12:00:00.000Z', editedAt: null, status: 'published' }],
+      comments: [
+        {
+          id: 1,
+          parentId: null,
+          name: 'Ada',
+          body: 'Hi',
+          html: '<p>Hi</p>',
+          createdAt: '2026-06-01T12:00:00.000Z',
+          editedAt: null,
+          status: 'published',
+        },
+      ],
     })
     expect(tags).toEqual(['comments:p'])
     expect(life).toEqual(['max'])
@@ -54,12 +79,25 @@ describe('getCommentsSnapshot', () => {
 })
 
 describe('getCommentCount and getRecentComments', () => {
-  it('count with the post\'s tag and the feed with the site-wide one, kept until invalidated', async () => {
+  it("count with the post's tag and the feed with the site-wide one, kept until invalidated", async () => {
     getDb.mockResolvedValue(database([{ count: 3 }]))
     expect(await getCommentCount('p')).toBe(3)
     expect(tags).toEqual(['comments:p'])
     getDb.mockResolvedValue(database([row]))
-    expect(await getRecentComments()).toEqual({ state: 'loaded', comments: [{ id: 1, slug: 'p', parentId: null, name: 'Ada', body: 'Hi', status: 'published', createdAt: '2026-06-01T12:00:00.000Z' }] })
+    expect(await getRecentComments()).toEqual({
+      state: 'loaded',
+      comments: [
+        {
+          id: 1,
+          slug: 'p',
+          parentId: null,
+          name: 'Ada',
+          body: 'Hi',
+          status: 'published',
+          createdAt: '2026-06-01T12:00:00.000Z',
+        },
+      ],
+    })
     expect(tags).toEqual(['comments:p', 'comments'])
     expect(life).toEqual(['max', 'max'])
   })
@@ -69,7 +107,10 @@ describe('getCommentCount and getRecentComments', () => {
     expect(await getCommentCount('p')).toBeUndefined()
     expect(await getRecentComments()).toEqual({ state: 'not-read' })
     expect(getDb).not.toHaveBeenCalled()
-    expect(life).toEqual([{ stale: 30, revalidate: 1, expire: 300 }, { stale: 30, revalidate: 1, expire: 300 }])
+    expect(life).toEqual([
+      { stale: 30, revalidate: 1, expire: 300 },
+      { stale: 30, revalidate: 1, expire: 300 },
+    ])
   })
 
   it('show no count while the database is down, and try again in 30 seconds', async () => {

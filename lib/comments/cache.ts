@@ -42,7 +42,10 @@ const BUILD_LIFE = { stale: 30, revalidate: 1, expire: 300 }
 const RETRY_LIFE = { stale: 30, revalidate: 30, expire: 300 }
 
 /** Runs `read` inside a 'use cache' scope and sets the entry's life by what happened (see above). */
-async function readForCache<T>(what: string, read: (db: Queryable) => Promise<T>): Promise<{ state: 'loaded'; value: T } | Unread> {
+async function readForCache<T>(
+  what: string,
+  read: (db: Queryable) => Promise<T>,
+): Promise<{ state: 'loaded'; value: T } | Unread> {
   if (isBuildPhase()) {
     cacheLife(BUILD_LIFE)
     return { state: 'not-read' }

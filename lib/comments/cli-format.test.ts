@@ -40,7 +40,9 @@ describe('stripTerminalControls', () => {
   })
 
   it('keeps line breaks where asked, and every other character', () => {
-    expect(stripTerminalControls('Grüße 😀\nשלום\u2028你好\x1B[1m!', { keepNewlines: true })).toBe('Grüße 😀\nשלום\n你好!')
+    expect(stripTerminalControls('Grüße 😀\nשלום\u2028你好\x1B[1m!', { keepNewlines: true })).toBe(
+      'Grüße 😀\nשלום\n你好!',
+    )
   })
 
   it('keeps the text after an unterminated string visible (a terminal would swallow it)', () => {
@@ -50,7 +52,11 @@ describe('stripTerminalControls', () => {
 
 describe('formatListLine', () => {
   it('says that the text is cut, how much is hidden, and that it holds a link', () => {
-    const line = formatListLine(comment({ body: `Great article, thanks!${'\n'.repeat(3)}Buy now: spam-pharmacy.example?ref=1 ${'x'.repeat(40)}` }))
+    const line = formatListLine(
+      comment({
+        body: `Great article, thanks!${'\n'.repeat(3)}Buy now: spam-pharmacy.example?ref=1 ${'x'.repeat(40)}`,
+      }),
+    )
     expect(line).toBe(
       '   12  pending   2026-01-01 12:00  post-a  Ada: Great article, thanks! Buy now: spam-pharmacy.example?ref=1…' +
         ' [cut: 41 more characters in 4 lines; `show 12`] [1 link]',
@@ -64,7 +70,9 @@ describe('formatListLine', () => {
   })
 
   it('prints no control sequence from the name, the slug or the text', () => {
-    const line = formatListLine(comment({ name: 'Ada\x1B[2J', slug: 'post\x1B]0;x\x07-a', body: 'hi\x1B[A\x1B[2K\rapproved' }))
+    const line = formatListLine(
+      comment({ name: 'Ada\x1B[2J', slug: 'post\x1B]0;x\x07-a', body: 'hi\x1B[A\x1B[2K\rapproved' }),
+    )
     expect(line).not.toMatch(/[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/)
     expect(line).toContain('post-a  Ada: hi approved')
   })
@@ -72,7 +80,12 @@ describe('formatListLine', () => {
 
 describe('formatComment', () => {
   it('shows the whole text behind a margin and lists every link, also those after blank lines', () => {
-    const shown = formatComment(comment({ parentId: 7, body: `Great article!${'\n'.repeat(2)}Visit ｓｐａｍ．example and https://evil.example/x.` }))
+    const shown = formatComment(
+      comment({
+        parentId: 7,
+        body: `Great article!${'\n'.repeat(2)}Visit ｓｐａｍ．example and https://evil.example/x.`,
+      }),
+    )
     expect(shown).toBe(
       [
         'Comment 12, pending, 2026-01-01T12:00:00.000Z',
@@ -96,8 +109,12 @@ describe('formatComment', () => {
   })
 
   it('strips control sequences everywhere and says how many characters it did not show', () => {
-    const shown = formatComment(comment({ name: 'Ada\u202E', slug: 'post-a\x1B[31m', body: 'line one\x1B[1A\x1B[2K\nline two\u202E' }))
+    const shown = formatComment(
+      comment({ name: 'Ada\u202E', slug: 'post-a\x1B[31m', body: 'line one\x1B[1A\x1B[2K\nline two\u202E' }),
+    )
     expect(shown).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/)
-    expect(shown).toContain('Text:   26 characters, 2 lines; 9 control or direction characters not shown\n  | line one\n  | line two\n')
+    expect(shown).toContain(
+      'Text:   26 characters, 2 lines; 9 control or direction characters not shown\n  | line one\n  | line two\n',
+    )
   })
 })

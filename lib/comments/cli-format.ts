@@ -67,7 +67,11 @@ export function formatComment(comment: StoredComment): string {
     `Comment ${comment.id}, ${comment.status}, ${comment.createdAt}`,
     `Post:   ${oneLine(comment.slug)}${comment.parentId ? ` (reply to ${comment.parentId})` : ''}`,
     `Name:   ${oneLine(comment.name)}`,
-    links.length > 0 ? `Links:  ${links.length}` : hasLink(comment.body) || hasLink(comment.name) ? 'Links:  link markup, no address' : 'Links:  none',
+    links.length > 0
+      ? `Links:  ${links.length}`
+      : hasLink(comment.body) || hasLink(comment.name)
+        ? 'Links:  link markup, no address'
+        : 'Links:  none',
     ...links.map((link) => `  - ${link}`),
     `Text:   ${length} characters, ${comment.body.split('\n').length} lines${removed > 0 ? `; ${removed} control or direction characters not shown` : ''}`,
     ...body.split('\n').map((line) => `  | ${line}`),
@@ -83,7 +87,10 @@ export function formatPageRefresh(refresh: PageRefresh): { text: string; isStale
   if (refresh.status === 'unneeded') return undefined
   const { slugs } = refresh
   if (refresh.status === 'refreshed') {
-    return { text: `Refreshed the page of ${slugs.length === 1 ? 'the post' : `${slugs.length} posts`} on ${refresh.siteUrl}.\n`, isStale: false }
+    return {
+      text: `Refreshed the page of ${slugs.length === 1 ? 'the post' : `${slugs.length} posts`} on ${refresh.siteUrl}.\n`,
+      isStale: false,
+    }
   }
   return {
     text:

@@ -18,16 +18,30 @@ describe('resolveClientAddress', () => {
 
   it('ignores a peer-address header that this process did not sign (sent by a client)', () => {
     expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.7' }), 0, secret)).toBeUndefined()
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${'0'.repeat(43)} 203.0.113.7` }), 0, secret)).toBeUndefined()
+    expect(
+      resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${'0'.repeat(43)} 203.0.113.7` }), 0, secret),
+    ).toBeUndefined()
     // Signed for another address, or with another process's key.
     const [signature] = signed('203.0.113.7').split(' ')
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${signature} 198.51.100.1` }), 0, secret)).toBeUndefined()
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', 'another key') }), 0, secret)).toBeUndefined()
+    expect(
+      resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: `${signature} 198.51.100.1` }), 0, secret),
+    ).toBeUndefined()
+    expect(
+      resolveClientAddress(
+        headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', 'another key') }),
+        0,
+        secret,
+      ),
+    ).toBeUndefined()
   })
 
   it('without a key (a server started without the entry: `next start`), trusts no peer-address header', () => {
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: signed('203.0.113.7') }), 0, undefined)).toBeUndefined()
-    expect(resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', '') }), 0, '')).toBeUndefined()
+    expect(
+      resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: signed('203.0.113.7') }), 0, undefined),
+    ).toBeUndefined()
+    expect(
+      resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress('203.0.113.7', '') }), 0, ''),
+    ).toBeUndefined()
   })
 
   it('behind one proxy, takes the address that proxy appended (the last entry)', () => {
@@ -36,7 +50,9 @@ describe('resolveClientAddress', () => {
   })
 
   it('behind two proxies, takes the second entry from the right', () => {
-    expect(resolveClientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.9' }), 2, secret)).toBe('203.0.113.7')
+    expect(resolveClientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.9' }), 2, secret)).toBe(
+      '203.0.113.7',
+    )
   })
 
   it('with a chain shorter than the trusted hops, takes the leftmost entry', () => {

@@ -7,11 +7,18 @@ import { readPeerAddress } from '@/lib/server/peer-address.mjs'
  * The address a rate limit should key on, normalised; undefined when it cannot be known. Without a
  * trusted proxy it is the socket address the server entry signed with `peerSecret`.
  */
-export function resolveClientAddress(headers: Headers, trustedHops: number, peerSecret: string | undefined): string | undefined {
+export function resolveClientAddress(
+  headers: Headers,
+  trustedHops: number,
+  peerSecret: string | undefined,
+): string | undefined {
   if (trustedHops === 0) return normalizeAddress(readPeerAddress(headers, peerSecret) ?? '')
   // Each trusted proxy appended the address it saw, so the client is `trustedHops` entries from
   // the right. Entries further left were written by the client and prove nothing.
-  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   const entry = chain.length >= trustedHops ? chain[chain.length - trustedHops] : chain[0]
   return normalizeAddress(entry ?? '')
 }
@@ -34,7 +41,10 @@ export function normalizeAddress(raw: string): string | undefined {
     const [high = 0, low = 0] = groups.slice(6)
     return [high >> 8, high & 255, low >> 8, low & 255].join('.')
   }
-  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`
 }
 
 function expandIPv6(address: string): number[] {
@@ -53,5 +63,7 @@ function expandIPv6(address: string): number[] {
 
 /** A keyed hash, so the database never holds an address and a leaked table cannot be reversed by brute force without the key. */
 export function hashClientAddress(address: string | undefined, key: string): string {
-  return createHmac('sha256', key).update(address ?? 'unknown').digest('hex')
+  return createHmac('sha256', key)
+    .update(address ?? 'unknown')
+    .digest('hex')
 }

@@ -8,11 +8,19 @@ export type CommentDraft = { slug: string; name: string; body: string; parentId?
 /** The secret a new comment can be edited or deleted with, and until when (ISO time). */
 export type EditGrant = { secret: string; until: string }
 
-export type Rejected = { kind: 'rejected'; status: number; error: string; fieldErrors: Record<string, string[]>; retryAfterSeconds?: number }
+export type Rejected = {
+  kind: 'rejected'
+  status: number
+  error: string
+  fieldErrors: Record<string, string[]>
+  retryAfterSeconds?: number
+}
 
-export type PostCommentResult = { kind: 'created'; comment: RenderedComment; edit?: EditGrant } | Rejected | { kind: 'network-error' }
+export type PostCommentResult =
+  { kind: 'created'; comment: RenderedComment; edit?: EditGrant } | Rejected | { kind: 'network-error' }
 
-export type EditCommentResult = { kind: 'edited'; comment: RenderedComment; until: string } | Rejected | { kind: 'network-error' }
+export type EditCommentResult =
+  { kind: 'edited'; comment: RenderedComment; until: string } | Rejected | { kind: 'network-error' }
 
 export type DeleteCommentResult = { kind: 'deleted' } | Rejected | { kind: 'network-error' }
 
@@ -39,7 +47,9 @@ function rejected(response: Response, body: unknown, action: string): Rejected {
 }
 
 const readGrant = (body: Record<string, unknown>): EditGrant | undefined =>
-  typeof body.editSecret === 'string' && typeof body.editableUntil === 'string' ? { secret: body.editSecret, until: body.editableUntil } : undefined
+  typeof body.editSecret === 'string' && typeof body.editableUntil === 'string'
+    ? { secret: body.editSecret, until: body.editableUntil }
+    : undefined
 
 /** POSTs the draft as JSON with its idempotency key: sending the same draft twice stores it once. */
 export async function postComment(draft: CommentDraft, idempotencyKey: string): Promise<PostCommentResult> {
@@ -78,19 +88,27 @@ export async function deleteComment(id: number, secret: string): Promise<DeleteC
   return sent.response.status === 204 ? { kind: 'deleted' } : rejected(sent.response, sent.body, 'delete your comment')
 }
 
-export type PreviewResult = { kind: 'rendered'; html: string } | { kind: 'rejected'; error: string } | { kind: 'network-error' }
+export type PreviewResult =
+  { kind: 'rendered'; html: string } | { kind: 'rejected'; error: string } | { kind: 'network-error' }
 
 /** The text as the page will show it: rendered by the server (POST /api/comments/preview), so no Markdown code ships to readers. */
 export async function previewComment(body: string, signal?: AbortSignal): Promise<PreviewResult> {
   let response: Response
   try {
-    response = await fetch('/api/comments/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }), signal })
+    response = await fetch('/api/comments/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body }),
+      signal,
+    })
   } catch {
     return { kind: 'network-error' }
   }
   const answer: unknown = await response.json().catch(() => undefined)
   if (response.ok && isRecord(answer) && typeof answer.html === 'string') return { kind: 'rendered', html: answer.html }
   const problem = readProblem(answer)
-  const message = problem ? [problem.error, ...Object.values(problem.fieldErrors).flat()].join(' ') : `The preview failed (HTTP ${response.status}).`
+  const message = problem
+    ? [problem.error, ...Object.values(problem.fieldErrors).flat()].join(' ')
+    : `The preview failed (HTTP ${response.status}).`
   return { kind: 'rejected', error: message }
 }

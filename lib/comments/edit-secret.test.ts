@@ -31,6 +31,7 @@ describe('edit secrets', () => {
   it('are read from Authorization: Bearer only', () => {
     expect(readBearerSecret('Bearer abc_DEF-123')).toEqual({ kind: 'present', secret: 'abc_DEF-123' })
     expect(readBearerSecret('  bearer abc ')).toEqual({ kind: 'present', secret: 'abc' })
-    for (const header of [null, '', 'Bearer', 'Bearer ', 'Basic abc', 'abc', 'Bearer a b']) expect(readBearerSecret(header)).toEqual({ kind: 'missing' })
+    for (const header of [null, '', 'Bearer', 'Bearer ', 'Basic abc', 'abc', 'Bearer a b'])
+      expect(readBearerSecret(header)).toEqual({ kind: 'missing' })
   })
 })

@@ -14,7 +14,10 @@ import { insertWebhookDelivery } from './webhook-outbox'
 // `editWindowSeconds` after posting. An edit goes through the checks a new comment does (the text
 // rules in the schema, link moderation here) and rebuilds the post's cached page like one.
 
-export type EditDeps = Pick<SubmitDeps, 'db' | 'now' | 'schedule' | 'findPost' | 'settings' | 'invalidate' | 'deliverWebhook'>
+export type EditDeps = Pick<
+  SubmitDeps,
+  'db' | 'now' | 'schedule' | 'findPost' | 'settings' | 'invalidate' | 'deliverWebhook'
+>
 
 /** The text after the schema normalised it; a comment keeps its name when none is sent. */
 export type CommentEditInput = { name?: string | undefined; body: string }
@@ -23,24 +26,27 @@ export type CommentEditInput = { name?: string | undefined; body: string }
 export const MAX_EDITS_PER_COMMENT = 10
 
 export type EditFailure =
-  | { kind: 'not-found' }
-  | { kind: 'forbidden' }
-  | { kind: 'window-closed'; until: string }
-  | { kind: 'edit-limit' }
+  { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'window-closed'; until: string } | { kind: 'edit-limit' }
 
 export type EditResult = { kind: 'edited'; comment: PublicComment; until: string; isChanged: boolean } | EditFailure
 export type DeleteResult = { kind: 'deleted'; id: number } | EditFailure
 
 type Editable = NonNullable<Awaited<ReturnType<typeof findEditableComment>>>
 
-const untilOf = (comment: StoredComment, windowSeconds: number) => new Date(Date.parse(comment.createdAt) + windowSeconds * 1000)
+const untilOf = (comment: StoredComment, windowSeconds: number) =>
+  new Date(Date.parse(comment.createdAt) + windowSeconds * 1000)
 
 /**
  * The comment, if this secret may change it now. A wrong secret is refused before the window is
  * looked at, so a stranger learns nothing about the comment; a removed comment (or one whose post is
  * gone) is not there.
  */
-async function authorize(deps: EditDeps, db: Queryable, id: number, secret: string): Promise<{ kind: 'allowed'; comment: Editable; until: Date } | EditFailure> {
+async function authorize(
+  deps: EditDeps,
+  db: Queryable,
+  id: number,
+  secret: string,
+): Promise<{ kind: 'allowed'; comment: Editable; until: Date } | EditFailure> {
   const comment = await findEditableComment(db, id)
   if (!comment || comment.status === 'deleted' || !deps.findPost(comment.slug)) return { kind: 'not-found' }
   if (!matchesEditSecret(secret, comment.secretHash)) return { kind: 'forbidden' }
@@ -56,7 +62,11 @@ const linksOf = (text: { name: string; body: string }) => [...findLinks(text.nam
  * published comment keeps the links a moderator (or the rules when it was posted) already let
  * through. A new link is held again; so is any change under `all`. Spam stays spam, silently.
  */
-export function decideEditStatus(previous: Pick<StoredComment, 'name' | 'body' | 'status'>, next: { name: string; body: string }, mode: ModerationMode): CommentStatus {
+export function decideEditStatus(
+  previous: Pick<StoredComment, 'name' | 'body' | 'status'>,
+  next: { name: string; body: string },
+  mode: ModerationMode,
+): CommentStatus {
   if (previous.status === 'spam') return 'spam'
   if (decideStatus(next, mode) === 'published') return 'published'
   if (previous.status !== 'published' || mode === 'all') return 'pending'
@@ -66,7 +76,12 @@ export function decideEditStatus(previous: Pick<StoredComment, 'name' | 'body' |
   return isNewLink ? 'pending' : 'published'
 }
 
-export async function editComment(deps: EditDeps, id: number, secret: string, input: CommentEditInput): Promise<EditResult> {
+export async function editComment(
+  deps: EditDeps,
+  id: number,
+  secret: string,
+  input: CommentEditInput,
+): Promise<EditResult> {
   const early = await authorize(deps, deps.db, id, secret)
   if (early.kind !== 'allowed') return early
   let deliveryId: number | undefined
@@ -77,7 +92,12 @@ export async function editComment(deps: EditDeps, id: number, secret: string, in
     const { comment: previous, until } = checked
     const next = { name: input.name ?? previous.name, body: input.body }
     if (next.name === previous.name && next.body === previous.body) {
-      return { kind: 'edited', comment: toPublicComment(previous, 'author'), until: until.toISOString(), isChanged: false }
+      return {
+        kind: 'edited',
+        comment: toPublicComment(previous, 'author'),
+        until: until.toISOString(),
+        isChanged: false,
+      }
     }
     if (previous.editCount >= MAX_EDITS_PER_COMMENT) return { kind: 'edit-limit' }
     const status = decideEditStatus(previous, next, deps.settings.moderation)
@@ -107,13 +127,15 @@ export async function editComment(deps: EditDeps, id: number, secret: string, in
 export async function deleteOwnComment(deps: EditDeps, id: number, secret: string): Promise<DeleteResult> {
   const early = await authorize(deps, deps.db, id, secret)
   if (early.kind !== 'allowed') return early
-  const result = await deps.db.transaction(async (tx): Promise<DeleteResult & { wasPublished?: boolean; slug?: string }> => {
-    await lockCommentWrites(tx)
-    const checked = await authorize(deps, tx, id, secret)
-    if (checked.kind !== 'allowed') return checked
-    await setCommentStatus(tx, id, 'deleted')
-    return { kind: 'deleted', id, wasPublished: checked.comment.status === 'published', slug: checked.comment.slug }
-  })
+  const result = await deps.db.transaction(
+    async (tx): Promise<DeleteResult & { wasPublished?: boolean; slug?: string }> => {
+      await lockCommentWrites(tx)
+      const checked = await authorize(deps, tx, id, secret)
+      if (checked.kind !== 'allowed') return checked
+      await setCommentStatus(tx, id, 'deleted')
+      return { kind: 'deleted', id, wasPublished: checked.comment.status === 'published', slug: checked.comment.slug }
+    },
+  )
   if (result.kind !== 'deleted') return result
   if (result.wasPublished && result.slug) deps.invalidate(result.slug)
   return { kind: 'deleted', id }

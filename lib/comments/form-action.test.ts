@@ -15,13 +15,20 @@ class Redirect extends Error {
   }
 }
 vi.mock('next/headers', () => ({ headers: async () => requestHeaders }))
-vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTag: (tag: string) => void updated.push(tag) }))
+vi.mock('next/cache', () => ({
+  cacheLife: () => {},
+  cacheTag: () => {},
+  updateTag: (tag: string) => void updated.push(tag),
+}))
 vi.mock('next/navigation', () => ({
   redirect: (location: string) => {
     throw new Redirect(location)
   },
 }))
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: () => {} }))
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: () => {},
+}))
 // A fixture post to comment on, not the real content (test/support/posts.ts).
 vi.mock('@/lib/posts', () => import('@/test/support/posts'))
 
@@ -55,18 +62,23 @@ async function submit(fields: Record<string, string>) {
 
 beforeEach(() => {
   updated.length = 0
-  requestHeaders = new Headers({ host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address') })
+  requestHeaders = new Headers({
+    host: '127.0.0.1:3110',
+    [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address'),
+  })
 })
 
 describe('the comment form without JavaScript', () => {
-  it('redirects to the new comment on the post page, and expires the post\'s cached page so it shows there', async () => {
+  it("redirects to the new comment on the post page, and expires the post's cached page so it shows there", async () => {
     const answer = await submit({ name: 'Form', body: 'no js\r\nhere' })
     expect(answer.location).toMatch(new RegExp(`^/blog/${slug}#comment-\\d+$`))
     expect(updated).toEqual([`comments:${slug}`])
   })
 
   it('redirects a held comment to the "awaiting moderation" note, with no page to expire', async () => {
-    expect(await submit({ name: 'Form', body: 'www.example.com' })).toEqual({ location: `/blog/${slug}#comment-pending` })
+    expect(await submit({ name: 'Form', body: 'www.example.com' })).toEqual({
+      location: `/blog/${slug}#comment-pending`,
+    })
     expect(updated).toEqual([])
   })
 
@@ -85,7 +97,13 @@ describe('the comment form without JavaScript', () => {
   it('answers with plain data only: React binds the state to the re-rendered form, and cannot encode a null-prototype object', async () => {
     const { state } = await submit({ name: '', body: '' })
     const objects: unknown[] = []
-    JSON.stringify(state, (_key, value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) && objects.push(value), value))
+    JSON.stringify(
+      state,
+      (_key, value: unknown) => (
+        typeof value === 'object' && value !== null && !Array.isArray(value) && objects.push(value),
+        value
+      ),
+    )
     expect(objects.length).toBeGreaterThan(2)
     for (const object of objects) expect(Object.getPrototypeOf(object)).toBe(Object.prototype)
   })
@@ -102,12 +120,18 @@ describe('the comment form without JavaScript', () => {
   it('refuses a post from another site, storing nothing', async () => {
     requestHeaders.set('origin', 'https://evil.example')
     const { state } = await submit({ name: 'Ada', body: 'csrf' })
-    expect(state).toMatchObject({ status: 'refused', message: 'Your comment was not posted: Comments can only be posted from this site.' })
+    expect(state).toMatchObject({
+      status: 'refused',
+      message: 'Your comment was not posted: Comments can only be posted from this site.',
+    })
   })
 
   it('says when the same text was just posted (a double click), next to the text', async () => {
     expect((await submit({ name: 'Ada', body: 'Twice' })).location).toBeDefined()
     const { state } = await submit({ name: 'Ada', body: 'Twice' })
-    expect(state).toMatchObject({ status: 'refused', fieldErrors: { body: ['You already posted this comment a moment ago.'] } })
+    expect(state).toMatchObject({
+      status: 'refused',
+      fieldErrors: { body: ['You already posted this comment a moment ago.'] },
+    })
   })
 })

@@ -26,12 +26,21 @@ const text = (formData: FormData, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
-function refuse(values: CommentFormValues, codes: readonly CommentErrorCode[], fieldErrors: Record<string, string[]> = {}): CommentFormState {
+function refuse(
+  values: CommentFormValues,
+  codes: readonly CommentErrorCode[],
+  fieldErrors: Record<string, string[]> = {},
+): CommentFormState {
   const messages = codes.map((code) => commentErrorMessages[code])
   // A plain object: React binds the state to the re-rendered form (for its next post), and its
   // encoder refuses null-prototype objects, which would leave a form that cannot be sent again.
   // The keys are the form's own field names, never a client's.
-  return { status: 'refused', values, fieldErrors: Object.fromEntries(Object.entries(fieldErrors)), message: `Your comment was not posted: ${messages.join(' ')}` }
+  return {
+    status: 'refused',
+    values,
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors)),
+    message: `Your comment was not posted: ${messages.join(' ')}`,
+  }
 }
 
 function refuseWith(values: CommentFormValues, { code, field }: FailureDescription): CommentFormState {
@@ -44,7 +53,11 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   const config = getConfig()
   if (isCrossSite(requestHeaders, getOriginPolicy(config))) return refuse(values, ['cross-site'])
   // Only the form's own fields: the ones Next.js adds to identify the action are not comment fields.
-  const parsed = commentInputSchema.safeParse({ slug: text(formData, 'slug'), website: text(formData, 'website'), ...values })
+  const parsed = commentInputSchema.safeParse({
+    slug: text(formData, 'slug'),
+    website: text(formData, 'website'),
+    ...values,
+  })
   if (!parsed.success) {
     const { codes, fieldErrors } = describeProblems(parsed.error)
     return refuse(values, codes, fieldErrors)
@@ -53,7 +66,11 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   if (!post) return refuseWith(values, describeFailure({ kind: 'not-found' }))
   let result
   try {
-    result = await submitComment(await getCommentServices(config, (slug) => commentTagsOf(slug).forEach((tag) => updateTag(tag))), parsed.data, clientOf(requestHeaders, config))
+    result = await submitComment(
+      await getCommentServices(config, (slug) => commentTagsOf(slug).forEach((tag) => updateTag(tag))),
+      parsed.data,
+      clientOf(requestHeaders, config),
+    )
   } catch (error) {
     return refuseWith(values, describeServerError(error, 'posting a comment'))
   }

@@ -47,7 +47,12 @@ function remarkNoBareEmailLinks() {
   }
 }
 
-export const commentSyntax = unified().use(remarkParse).use(remarkGfm).use(remarkCommentSyntax).use(remarkNoBareEmailLinks).freeze()
+export const commentSyntax = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCommentSyntax)
+  .use(remarkNoBareEmailLinks)
+  .freeze()
 
 /**
  * Block quotes and lists nested hundreds deep (`> > > …`) cost the parser seconds and overflow the
@@ -57,4 +62,5 @@ export const commentSyntax = unified().use(remarkParse).use(remarkGfm).use(remar
 const MAX_NESTING = 16
 const CONTAINER_PREFIX = /^[ \t>*+\-\d.)]*/gm
 const CONTAINER_MARKER = />|(?:[*+-]|\d{1,9}[.)])(?=[ \t])/g
-export const isTooDeeplyNested = (text: string) => text.match(CONTAINER_PREFIX)?.some((prefix) => (prefix.match(CONTAINER_MARKER)?.length ?? 0) > MAX_NESTING) ?? false
+export const isTooDeeplyNested = (text: string) =>
+  text.match(CONTAINER_PREFIX)?.some((prefix) => (prefix.match(CONTAINER_MARKER)?.length ?? 0) > MAX_NESTING) ?? false

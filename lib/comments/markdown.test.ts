@@ -16,7 +16,23 @@ function elementsOf(html: string): Element[] {
   return elements
 }
 
-const ALLOWED_TAGS = new Set(['p', 'br', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr', 'figure', 'span'])
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'em',
+  'strong',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'hr',
+  'figure',
+  'span',
+])
 const EVENT_OR_SCRIPT = /^on|^(src|srcdoc|formaction|action|xlink:href)$/i
 
 /** What must hold for any input: only allowlisted elements, no handlers, only safe absolute links with the rel. */
@@ -36,7 +52,9 @@ const linksOf = (html: string) => elementsOf(html).filter((element) => element.t
 
 describe('renderCommentMarkdown renders the Markdown readers write', () => {
   it('renders paragraphs, emphasis, inline code, lists, block quotes and links', async () => {
-    const html = await renderCommentMarkdown('Hello *you* and **all**, `npm ci`, ~~old~~.\nSecond line\n\n> quoted\n\n- one\n- two\n\n3. three\n4. four\n\n[docs](https://example.com/a?b=1&c=2)')
+    const html = await renderCommentMarkdown(
+      'Hello *you* and **all**, `npm ci`, ~~old~~.\nSecond line\n\n> quoted\n\n- one\n- two\n\n3. three\n4. four\n\n[docs](https://example.com/a?b=1&c=2)',
+    )
     expect(html).toBe(
       [
         '<p>Hello <em>you</em> and <strong>all</strong>, <code>npm ci</code>, <del>old</del>.\nSecond line</p>',
@@ -50,7 +68,9 @@ describe('renderCommentMarkdown renders the Markdown readers write', () => {
 
   it('highlights a fenced code block as posts do: pretty-code attributes and the colour classes of app/code-colors.css', async () => {
     const html = await renderCommentMarkdown('```ts\nconst answer = 42 // why\n```')
-    expect(html).toMatch(/^<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts" data-theme="github-light-high-contrast github-dark-default"><code data-language="ts"/)
+    expect(html).toMatch(
+      /^<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts" data-theme="github-light-high-contrast github-dark-default"><code data-language="ts"/,
+    )
     expect(html).toContain('<span data-line="">')
     expect(html).toMatch(/<span class="cl\d+ cd\d+">const<\/span>/)
     expect(html).not.toContain('style=')
@@ -66,11 +86,15 @@ describe('renderCommentMarkdown renders the Markdown readers write', () => {
   })
 
   it('keeps heading syntax as a paragraph of text', async () => {
-    expect(await renderCommentMarkdown('# Title\n\nUnderlined\n===\n\n## Two')).toBe('<p># Title</p>\n<p>Underlined\n===</p>\n<p>## Two</p>')
+    expect(await renderCommentMarkdown('# Title\n\nUnderlined\n===\n\n## Two')).toBe(
+      '<p># Title</p>\n<p>Underlined\n===</p>\n<p>## Two</p>',
+    )
   })
 
   it('shows raw HTML as the text that was typed', async () => {
-    expect(await renderCommentMarkdown('<b>bold</b>\n\n<div>\nblock\n</div>')).toBe('<p>&#x3C;b>bold&#x3C;/b></p>\n<p>&#x3C;div>\nblock\n&#x3C;/div></p>')
+    expect(await renderCommentMarkdown('<b>bold</b>\n\n<div>\nblock\n</div>')).toBe(
+      '<p>&#x3C;b>bold&#x3C;/b></p>\n<p>&#x3C;div>\nblock\n&#x3C;/div></p>',
+    )
   })
 })
 
@@ -117,8 +141,16 @@ describe('renderCommentMarkdown lets nothing dangerous through', () => {
   })
 
   it('gives links rel="nofollow ugc noopener" and keeps http, https and mailto only', async () => {
-    const html = await renderCommentMarkdown('[a](http://a.example) <https://b.example/x> https://c.example/y <ada@example.com> [m](mailto:bob@example.com) [f](ftp://d.example)')
-    expect(linksOf(html).map((link) => link.properties.href)).toEqual(['http://a.example', 'https://b.example/x', 'https://c.example/y', 'mailto:ada@example.com', 'mailto:bob@example.com'])
+    const html = await renderCommentMarkdown(
+      '[a](http://a.example) <https://b.example/x> https://c.example/y <ada@example.com> [m](mailto:bob@example.com) [f](ftp://d.example)',
+    )
+    expect(linksOf(html).map((link) => link.properties.href)).toEqual([
+      'http://a.example',
+      'https://b.example/x',
+      'https://c.example/y',
+      'mailto:ada@example.com',
+      'mailto:bob@example.com',
+    ])
     expectSafe(html)
   })
 
@@ -159,13 +191,30 @@ describe('moderation sees every link the renderer makes', () => {
 })
 
 describe('renderComment', () => {
-  const base = { id: 1, parentId: null, name: 'Ada', createdAt: '2026-01-01T00:00:00.000Z', editedAt: null, status: 'published' as const }
+  const base = {
+    id: 1,
+    parentId: null,
+    name: 'Ada',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    editedAt: null,
+    status: 'published' as const,
+  }
 
   it('adds the rendered html beside the source body', async () => {
-    expect(await renderComment({ ...base, body: '*hi*' })).toEqual({ ...base, body: '*hi*', html: '<p><em>hi</em></p>' })
+    expect(await renderComment({ ...base, body: '*hi*' })).toEqual({
+      ...base,
+      body: '*hi*',
+      html: '<p><em>hi</em></p>',
+    })
   })
 
   it('has no html for a deleted comment', async () => {
-    expect(await renderComment({ ...base, name: null, body: null, status: 'deleted' })).toEqual({ ...base, name: null, body: null, status: 'deleted', html: null })
+    expect(await renderComment({ ...base, name: null, body: null, status: 'deleted' })).toEqual({
+      ...base,
+      name: null,
+      body: null,
+      status: 'deleted',
+      html: null,
+    })
   })
 })

@@ -23,7 +23,23 @@ import type { PublicComment, RenderedComment } from './types'
  */
 export const commentSanitizeSchema: SanitizeSchema = {
   strip: ['script', 'style'],
-  tagNames: ['p', 'br', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr', 'figure', 'span'],
+  tagNames: [
+    'p',
+    'br',
+    'em',
+    'strong',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'hr',
+    'figure',
+    'span',
+  ],
   // rehype-pretty-code writes its data attributes under their HTML names (`data-line`), not as hast properties.
   attributes: {
     a: ['href'],
@@ -31,7 +47,12 @@ export const commentSanitizeSchema: SanitizeSchema = {
     figure: ['data-rehype-pretty-code-figure'],
     pre: ['data-language', 'data-theme', ['tabIndex', 0]],
     code: ['data-language', 'data-theme'],
-    span: ['data-line', 'data-highlighted-line', ['className', /^c[ld]\d{1,3}$/], ['style', /^--shiki-light:#[\dA-Fa-f]{6,8};--shiki-dark:#[\dA-Fa-f]{6,8}$/]],
+    span: [
+      'data-line',
+      'data-highlighted-line',
+      ['className', /^c[ld]\d{1,3}$/],
+      ['style', /^--shiki-light:#[\dA-Fa-f]{6,8};--shiki-dark:#[\dA-Fa-f]{6,8}$/],
+    ],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
   clobberPrefix: '',
@@ -46,7 +67,10 @@ const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 function isLinkable(href: string): boolean {
   if (!URL.canParse(href)) return false
   const { protocol, hostname } = new URL(href)
-  return LINK_PROTOCOLS.has(protocol) && (protocol === 'mailto:' || /^[^.]+(\.[^.]+)+$/.test(hostname) || hostname.startsWith('['))
+  return (
+    LINK_PROTOCOLS.has(protocol) &&
+    (protocol === 'mailto:' || /^[^.]+(\.[^.]+)+$/.test(hostname) || hostname.startsWith('['))
+  )
 }
 const LINK_REL = ['nofollow', 'ugc', 'noopener']
 
@@ -90,11 +114,15 @@ const plain = buildRenderer(false)
 export const MAX_COMMENT_HTML_CHARS = 60_000
 
 /** The text as one escaped paragraph: what a reader sees if the Markdown path fails. */
-const asPlainParagraph = (text: string) => toHtml({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] } satisfies Element)
+const asPlainParagraph = (text: string) =>
+  toHtml({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] } satisfies Element)
 
 // Bodies are immutable once stored (an edit is a new body), so the HTML is kept by text: a post's
 // cache entry rebuilt after one new comment re-renders only that one. Bounded by total size.
-const rendered = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (html, body) => html.length + body.length })
+const rendered = new LRUCache<string, string>({
+  maxSize: 16 * 1024 * 1024,
+  sizeCalculation: (html, body) => html.length + body.length,
+})
 
 /** Sanitized HTML for a comment's Markdown body (already validated and length-limited). Never throws. */
 export async function renderCommentMarkdown(body: string): Promise<string> {

@@ -35,7 +35,9 @@ export async function refreshPages({ db, site }: ModerationContext, slugs: reado
   const outcome = site.secret
     ? await requestRevalidation(site.siteUrl, site.secret, slugs)
     : { isDone: false as const, reason: 'REVALIDATE_SECRET is not set' }
-  return outcome.isDone ? { status: 'refreshed', slugs: [...slugs], siteUrl: site.siteUrl } : { status: 'stale', slugs: [...slugs], reason: outcome.reason }
+  return outcome.isDone
+    ? { status: 'refreshed', slugs: [...slugs], siteUrl: site.siteUrl }
+    : { status: 'stale', slugs: [...slugs], reason: outcome.reason }
 }
 
 /** Every comment, or those with one status, oldest first. */
@@ -49,12 +51,19 @@ export function showComment(db: Db, id: number): Promise<StoredComment | undefin
 }
 
 export type ModerationAction = 'approve' | 'delete' | 'spam'
-const statusOf = { approve: 'published', delete: 'deleted', spam: 'spam' } as const satisfies Record<ModerationAction, CommentStatus>
+const statusOf = { approve: 'published', delete: 'deleted', spam: 'spam' } as const satisfies Record<
+  ModerationAction,
+  CommentStatus
+>
 
 export type StatusChange = { isFound: false } | { isFound: true; comment: StoredComment; refresh: PageRefresh }
 
 /** approve: published; delete: soft-deleted (its replies stay); spam: hidden, and its text refused again. */
-export async function moderateComment(context: ModerationContext, id: number, action: ModerationAction): Promise<StatusChange> {
+export async function moderateComment(
+  context: ModerationContext,
+  id: number,
+  action: ModerationAction,
+): Promise<StatusChange> {
   const comment = await store.setCommentStatus(context.db, id, statusOf[action])
   if (!comment) return { isFound: false }
   return { isFound: true, comment, refresh: await refreshPages(context, [comment.slug]) }
@@ -74,7 +83,11 @@ export type ImportOutcome =
  * comment; one bad line refuses the whole import. Comments whose id exists are skipped, so running
  * it again changes nothing. The site is told which posts got comments.
  */
-export async function importComments(context: ModerationContext, lines: readonly ImportLine[], now = new Date()): Promise<ImportOutcome> {
+export async function importComments(
+  context: ModerationContext,
+  lines: readonly ImportLine[],
+  now = new Date(),
+): Promise<ImportOutcome> {
   const existing = new Map((await store.exportComments(context.db)).map((comment) => [comment.id, comment.slug]))
   const { comments, problems } = checkImport(lines, { now, existing })
   if (problems.length > 0) return { isImported: false, problems }

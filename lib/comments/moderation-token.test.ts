@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createModerationLinks, deriveModerationKey, MODERATION_LINK_SECONDS, signModerationToken, verifyModerationToken } from './moderation-token'
+import {
+  createModerationLinks,
+  deriveModerationKey,
+  MODERATION_LINK_SECONDS,
+  signModerationToken,
+  verifyModerationToken,
+} from './moderation-token'
 
 const key = 'k'.repeat(32)
 const now = new Date('2026-12-01T10:00:00Z')
@@ -8,13 +14,22 @@ const inAWeek = new Date(now.getTime() + MODERATION_LINK_SECONDS * 1000)
 describe('moderation tokens', () => {
   it('accepts a token for its comment, scope and any action while it has not expired', () => {
     const token = signModerationToken(key, 42, 'moderate', inAWeek)
-    expect(verifyModerationToken(key, token, 42, undefined, now)).toEqual({ isValid: true, scope: 'moderate', expiresAt: inAWeek })
-    for (const action of ['approve', 'delete', 'spam'] as const) expect(verifyModerationToken(key, token, 42, action, now).isValid).toBe(true)
+    expect(verifyModerationToken(key, token, 42, undefined, now)).toEqual({
+      isValid: true,
+      scope: 'moderate',
+      expiresAt: inAWeek,
+    })
+    for (const action of ['approve', 'delete', 'spam'] as const)
+      expect(verifyModerationToken(key, token, 42, action, now).isValid).toBe(true)
   })
 
   it('refuses an expired token, saying when it expired', () => {
     const token = signModerationToken(key, 42, 'moderate', inAWeek)
-    expect(verifyModerationToken(key, token, 42, 'approve', inAWeek)).toEqual({ isValid: false, reason: 'expired', expiresAt: inAWeek })
+    expect(verifyModerationToken(key, token, 42, 'approve', inAWeek)).toEqual({
+      isValid: false,
+      reason: 'expired',
+      expiresAt: inAWeek,
+    })
     expect(verifyModerationToken(key, token, 42, undefined, new Date(inAWeek.getTime() - 1000)).isValid).toBe(true)
   })
 
@@ -23,13 +38,25 @@ describe('moderation tokens', () => {
     const [expiry = '', scope = '', signature = ''] = token.split('.')
     const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`
     expect(verifyModerationToken(key, token, 43, 'approve', now)).toEqual({ isValid: false, reason: 'bad-signature' })
-    expect(verifyModerationToken('x'.repeat(32), token, 42, 'approve', now)).toEqual({ isValid: false, reason: 'bad-signature' })
-    expect(verifyModerationToken(key, `${Number(expiry) + 86400}.${scope}.${signature}`, 42, 'approve', now)).toEqual({ isValid: false, reason: 'bad-signature' })
-    expect(verifyModerationToken(key, `${expiry}.moderate.${signature}`, 42, 'delete', now)).toEqual({ isValid: false, reason: 'bad-signature' })
-    expect(verifyModerationToken(key, `${expiry}.${scope}.${flipped}`, 42, 'approve', now)).toEqual({ isValid: false, reason: 'bad-signature' })
+    expect(verifyModerationToken('x'.repeat(32), token, 42, 'approve', now)).toEqual({
+      isValid: false,
+      reason: 'bad-signature',
+    })
+    expect(verifyModerationToken(key, `${Number(expiry) + 86400}.${scope}.${signature}`, 42, 'approve', now)).toEqual({
+      isValid: false,
+      reason: 'bad-signature',
+    })
+    expect(verifyModerationToken(key, `${expiry}.moderate.${signature}`, 42, 'delete', now)).toEqual({
+      isValid: false,
+      reason: 'bad-signature',
+    })
+    expect(verifyModerationToken(key, `${expiry}.${scope}.${flipped}`, 42, 'approve', now)).toEqual({
+      isValid: false,
+      reason: 'bad-signature',
+    })
   })
 
-  it("refuses a one-action token for another action (the page shows it; the POST of another action is refused)", () => {
+  it('refuses a one-action token for another action (the page shows it; the POST of another action is refused)', () => {
     const token = signModerationToken(key, 42, 'approve', inAWeek)
     expect(verifyModerationToken(key, token, 42, 'approve', now).isValid).toBe(true)
     expect(verifyModerationToken(key, token, 42, undefined, now)).toMatchObject({ isValid: true, scope: 'approve' })
@@ -38,7 +65,13 @@ describe('moderation tokens', () => {
   })
 
   it('refuses malformed tokens', () => {
-    for (const token of ['', 'abc', '1765000000.admin.' + 'a'.repeat(43), '1765000000.approve.' + 'a'.repeat(42), ' 1765000000.approve.' + 'a'.repeat(43)]) {
+    for (const token of [
+      '',
+      'abc',
+      '1765000000.admin.' + 'a'.repeat(43),
+      '1765000000.approve.' + 'a'.repeat(42),
+      ' 1765000000.approve.' + 'a'.repeat(43),
+    ]) {
       expect(verifyModerationToken(key, token, 42, undefined, now)).toEqual({ isValid: false, reason: 'malformed' })
     }
   })

@@ -29,7 +29,10 @@ const sign = (key: string, commentId: number, scope: ModerationScope, expirySeco
  * MODERATION_SECRET, or a key derived from REVALIDATE_SECRET (so one secret can serve both without
  * a link's signature ever being a valid bearer for /api/revalidate). Undefined: links are off.
  */
-export function deriveModerationKey(secrets: { MODERATION_SECRET?: string | undefined; REVALIDATE_SECRET?: string | undefined }): string | undefined {
+export function deriveModerationKey(secrets: {
+  MODERATION_SECRET?: string | undefined
+  REVALIDATE_SECRET?: string | undefined
+}): string | undefined {
   if (secrets.MODERATION_SECRET) return secrets.MODERATION_SECRET
   if (!secrets.REVALIDATE_SECRET) return undefined
   return createHmac('sha256', secrets.REVALIDATE_SECRET).update('backend-playbook moderation links').digest('hex')
@@ -44,7 +47,13 @@ export function signModerationToken(key: string, commentId: number, scope: Moder
  * Checks a token for a comment and an action (`undefined`: only viewing the page). The signature is
  * checked before anything else is reported, so a forged token learns nothing but "bad".
  */
-export function verifyModerationToken(key: string, token: string, commentId: number, action: ModerationAction | undefined, now: Date): TokenCheck {
+export function verifyModerationToken(
+  key: string,
+  token: string,
+  commentId: number,
+  action: ModerationAction | undefined,
+  now: Date,
+): TokenCheck {
   const match = TOKEN.exec(token)
   const scope = moderationScopes.find((candidate) => candidate === match?.[2])
   if (!match?.[1] || !match[3] || !scope) return { isValid: false, reason: 'malformed' }
@@ -82,4 +91,7 @@ export function createModerationLinks(key: string, siteUrl: string, commentId: n
 }
 
 /** What each action makes of a comment, as `npm run comments -- approve|delete|spam` does. */
-export const statusAfter = { approve: 'published', delete: 'deleted', spam: 'spam' } as const satisfies Record<ModerationAction, string>
+export const statusAfter = { approve: 'published', delete: 'deleted', spam: 'spam' } as const satisfies Record<
+  ModerationAction,
+  string
+>

@@ -7,7 +7,15 @@ import type { WebhookPayload } from './webhook'
 const links = createModerationLinks('k'.repeat(32), 'https://blog.example.com', 42, new Date('2026-12-01T10:00:00Z'))
 const payload = (isAwaitingModeration: boolean): WebhookPayload => ({
   event: 'comment.created',
-  comment: { id: 42, parentId: null, name: 'Ann\u001b[2J', body: 'First line\nSee https://spam.example/x', createdAt: '2026-12-01T10:00:00.000Z', editedAt: null, status: 'pending' },
+  comment: {
+    id: 42,
+    parentId: null,
+    name: 'Ann\u001b[2J',
+    body: 'First line\nSee https://spam.example/x',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    editedAt: null,
+    status: 'pending',
+  },
   post: { slug: 'a-post', title: 'A post\nBcc: victim@example.com', url: 'https://blog.example.com/blog/a-post' },
   isAwaitingModeration,
   moderation: links,
@@ -49,7 +57,12 @@ describe('the comment e-mail', () => {
   })
 
   it('logs and returns false when the mail server cannot be reached', async () => {
-    const settings = { smtpUrl: 'smtp://127.0.0.1:1', to: 'author@example.com', from: 'blog@example.com', mode: 'held' as const }
+    const settings = {
+      smtpUrl: 'smtp://127.0.0.1:1',
+      to: 'author@example.com',
+      from: 'blog@example.com',
+      mode: 'held' as const,
+    }
     expect(await sendCommentEmail(settings, composeCommentEmail(payload(true), links), 42)).toBe(false)
   })
 })

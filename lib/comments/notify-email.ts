@@ -24,7 +24,11 @@ export function shouldEmail(payload: WebhookPayload, mode: EmailSettings['mode']
 
 const oneLine = (text: string, max: number) => {
   const line = stripTerminalControls(text.replace(/\s+/g, ' ')).trim()
-  return Array.from(line).length > max ? `${Array.from(line).slice(0, max - 1).join('')}…` : line
+  return Array.from(line).length > max
+    ? `${Array.from(line)
+        .slice(0, max - 1)
+        .join('')}…`
+    : line
 }
 
 export function composeCommentEmail(payload: WebhookPayload, links: ModerationLinks): CommentEmail {
@@ -49,14 +53,20 @@ export function composeCommentEmail(payload: WebhookPayload, links: ModerationLi
 }
 
 /** Never throws: a refused or unreachable mail server is logged and forgotten. */
-export async function sendCommentEmail(settings: EmailSettings, email: CommentEmail, commentId: number): Promise<boolean> {
+export async function sendCommentEmail(
+  settings: EmailSettings,
+  email: CommentEmail,
+  commentId: number,
+): Promise<boolean> {
   try {
     const transport = createTransport(settings.smtpUrl)
     await transport.sendMail({ from: settings.from, to: settings.to, subject: email.subject, text: email.text })
     transport.close()
     return true
   } catch (error) {
-    console.warn(`[comments] the e-mail about comment ${commentId} was not sent: ${error instanceof Error ? error.message : String(error)}`)
+    console.warn(
+      `[comments] the e-mail about comment ${commentId} was not sent: ${error instanceof Error ? error.message : String(error)}`,
+    )
     return false
   }
 }

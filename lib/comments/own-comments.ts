@@ -10,7 +10,13 @@ const keyOf = (id: number) => `comment-edit:${id}`
 
 function parse(json: string | null): OwnComment | undefined {
   const value: unknown = JSON.parse(json ?? 'null')
-  if (!isRecord(value) || typeof value.secret !== 'string' || typeof value.until !== 'string' || typeof value.body !== 'string') return undefined
+  if (
+    !isRecord(value) ||
+    typeof value.secret !== 'string' ||
+    typeof value.until !== 'string' ||
+    typeof value.body !== 'string'
+  )
+    return undefined
   return { secret: value.secret, until: value.until, body: value.body }
 }
 
@@ -43,4 +49,5 @@ export function forgetOwnComment(id: number): void {
 }
 
 /** "21:45", in the reader's time zone. */
-export const formatUntil = (until: string) => new Date(until).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+export const formatUntil = (until: string) =>
+  new Date(until).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })

@@ -10,7 +10,10 @@ export type PreviewDecision = { isAllowed: true } | { isAllowed: false; retryAft
 export const DEFAULT_PREVIEW_LIMIT: PreviewLimit = { limit: 30, windowMs: 60_000 }
 
 /** A fixed window per client key; at most 10 000 clients are remembered (the least recent forgotten). */
-export function createPreviewLimiter({ limit, windowMs }: PreviewLimit = DEFAULT_PREVIEW_LIMIT, now = () => Date.now()) {
+export function createPreviewLimiter(
+  { limit, windowMs }: PreviewLimit = DEFAULT_PREVIEW_LIMIT,
+  now = () => Date.now(),
+) {
   const windows = new LRUCache<string, { start: number; count: number }>({ max: 10_000 })
   return (client: string): PreviewDecision => {
     const time = now()

@@ -21,7 +21,8 @@ export function toPublicComment(comment: StoredComment, viewer: 'reader' | 'auth
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
 const isId = (value: unknown) => Number.isInteger(value) && Number(value) > 0
 const isText = (value: unknown) => value === null || typeof value === 'string'
 
@@ -40,7 +41,9 @@ export function isPublicComment(value: unknown): value is PublicComment {
 
 /** A comment with its server-rendered `html` (lib/comments/markdown.ts), as the API answers a post. */
 export function isRenderedComment(value: unknown): value is RenderedComment {
-  return isRecord(value) && isText(value.html) && (value.html === null) === (value.body === null) && isPublicComment(value)
+  return (
+    isRecord(value) && isText(value.html) && (value.html === null) === (value.body === null) && isPublicComment(value)
+  )
 }
 
 /** `{ error, fieldErrors? }`, the body of every refused request. Field names come from the server: kept in a null-prototype object. */

@@ -14,7 +14,11 @@ const counts = (client: number, post = client, site = post, oldest = ago(100)): 
 describe('decideRateLimit', () => {
   it('allows up to the limit, then refuses until the oldest comment leaves the window', () => {
     expect(decideRateLimit(counts(4), limits, now)).toEqual({ isAllowed: true })
-    expect(decideRateLimit(counts(5), limits, now)).toEqual({ isAllowed: false, scope: 'client', retryAfterSeconds: 500 })
+    expect(decideRateLimit(counts(5), limits, now)).toEqual({
+      isAllowed: false,
+      scope: 'client',
+      retryAfterSeconds: 500,
+    })
   })
 
   it('applies the per-post and per-site caps whatever the client', () => {

@@ -10,13 +10,22 @@ function stalledRequest(first: string) {
       controller.enqueue(new TextEncoder().encode(first))
     },
   })
-  return new Request('http://localhost/api/comments', { method: 'POST', headers: json, body, duplex: 'half' } as RequestInit)
+  return new Request('http://localhost/api/comments', {
+    method: 'POST',
+    headers: json,
+    body,
+    duplex: 'half',
+  } as RequestInit)
 }
 
 describe('readJsonBody', () => {
   it('abandons a body that stops arriving, with a 408, once it has waited the idle time', async () => {
     const started = Date.now()
-    expect(await readJsonBody(stalledRequest('{"slug":'), 200)).toEqual({ isOk: false, status: 408, error: 'The request body stopped arriving for 0.2 s.' })
+    expect(await readJsonBody(stalledRequest('{"slug":'), 200)).toEqual({
+      isOk: false,
+      status: 408,
+      error: 'The request body stopped arriving for 0.2 s.',
+    })
     expect(Date.now() - started).toBeLessThan(2_000)
   })
 
@@ -30,7 +39,12 @@ describe('readJsonBody', () => {
         controller.enqueue(new TextEncoder().encode(part))
       },
     })
-    const request = new Request('http://localhost/api/comments', { method: 'POST', headers: json, body, duplex: 'half' } as RequestInit)
+    const request = new Request('http://localhost/api/comments', {
+      method: 'POST',
+      headers: json,
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(await readJsonBody(request, 200)).toEqual({ isOk: true, fields: { slug: 'a', name: 'Ada' } })
   })
 })

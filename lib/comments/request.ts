@@ -30,7 +30,10 @@ function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>, idleMs: numb
  * first, but a chunked body has none (and a client may lie), so the stream itself is counted and
  * abandoned past the cap.
  */
-export async function readLimitedBody(request: Request, idleMs = BODY_IDLE_TIMEOUT_MS): Promise<Uint8Array | 'too-large' | 'too-slow'> {
+export async function readLimitedBody(
+  request: Request,
+  idleMs = BODY_IDLE_TIMEOUT_MS,
+): Promise<Uint8Array | 'too-large' | 'too-slow'> {
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) return 'too-large'
   if (!request.body) return new Uint8Array()
@@ -61,8 +64,10 @@ export async function readLimitedBody(request: Request, idleMs = BODY_IDLE_TIMEO
   return bytes
 }
 
-const isJson = (headers: Headers) => (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isJson = (headers: Headers) =>
+  (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Decodes a JSON object body into fields; it is the schema's job to judge them. Only JSON: the page's form
@@ -71,8 +76,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export async function readJsonBody(request: Request, idleMs = BODY_IDLE_TIMEOUT_MS): Promise<ReadResult> {
   if (!isJson(request.headers)) return { isOk: false, status: 415, error: 'Send application/json.' }
   const bytes = await readLimitedBody(request, idleMs)
-  if (bytes === 'too-large') return { isOk: false, status: 413, error: `The request body is over ${MAX_BODY_BYTES / 1024} KiB.` }
-  if (bytes === 'too-slow') return { isOk: false, status: 408, error: `The request body stopped arriving for ${idleMs / 1000} s.` }
+  if (bytes === 'too-large')
+    return { isOk: false, status: 413, error: `The request body is over ${MAX_BODY_BYTES / 1024} KiB.` }
+  if (bytes === 'too-slow')
+    return { isOk: false, status: 408, error: `The request body stopped arriving for ${idleMs / 1000} s.` }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -85,6 +92,7 @@ export async function readJsonBody(request: Request, idleMs = BODY_IDLE_TIMEOUT_
   } catch {
     return { isOk: false, status: 400, error: 'The request body is not valid JSON.' }
   }
-  if (!isObject(parsed)) return { isOk: false, status: 422, error: 'The request body must be a JSON object.', fieldErrors: {} }
+  if (!isObject(parsed))
+    return { isOk: false, status: 422, error: 'The request body must be a JSON object.', fieldErrors: {} }
   return { isOk: true, fields: parsed }
 }

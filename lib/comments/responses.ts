@@ -10,7 +10,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
 }
 
-export function errorJson(status: number, code: CommentErrorCode, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export function errorJson(
+  status: number,
+  code: CommentErrorCode,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return json(status, { error: commentErrorMessages[code], code, ...extra }, headers)
 }
 

@@ -6,7 +6,10 @@ import { z } from 'zod'
 // cache, on Node hosts the shared cache handlers (Redis) or the one process's memory.
 
 export const revalidateRequestSchema = z.strictObject({
-  slugs: z.array(z.string().regex(/^[^\p{C}\s/]{1,200}$/u)).min(1).max(1000),
+  slugs: z
+    .array(z.string().regex(/^[^\p{C}\s/]{1,200}$/u))
+    .min(1)
+    .max(1000),
 })
 
 export type Authorization = 'granted' | 'missing' | 'wrong'
@@ -26,7 +29,11 @@ export function checkAuthorization(header: string | null, secret: string): Autho
 export type RevalidationOutcome = { isDone: true } | { isDone: false; reason: string }
 
 /** The CLI's side: asks the site at `siteUrl` to refresh the pages of `slugs`. Never throws. */
-export async function requestRevalidation(siteUrl: string, secret: string, slugs: readonly string[]): Promise<RevalidationOutcome> {
+export async function requestRevalidation(
+  siteUrl: string,
+  secret: string,
+  slugs: readonly string[],
+): Promise<RevalidationOutcome> {
   const url = new URL('/api/revalidate', siteUrl)
   try {
     const response = await fetch(url, {
@@ -39,6 +46,9 @@ export async function requestRevalidation(siteUrl: string, secret: string, slugs
     return response.ok ? { isDone: true } : { isDone: false, reason: `${url.href} answered ${response.status}` }
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
-    return { isDone: false, reason: `${url.href} could not be reached (${error instanceof Error ? error.message : String(error)}${cause})` }
+    return {
+      isDone: false,
+      reason: `${url.href} could not be reached (${error instanceof Error ? error.message : String(error)}${cause})`,
+    }
   }
 }

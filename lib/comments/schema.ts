@@ -48,7 +48,10 @@ export const commentInputSchema = z.strictObject(
 export type CommentInput = z.infer<typeof commentInputSchema>
 
 /** PATCH /api/comments/<id>: the new text, under the same rules as a new comment; the name only if it changes. */
-export const commentEditSchema = z.strictObject({ name: textField('name').optional(), body: textField('body') }, { error: 'unknown-field' })
+export const commentEditSchema = z.strictObject(
+  { name: textField('name').optional(), body: textField('body') },
+  { error: 'unknown-field' },
+)
 /** What `POST /api/comments/preview` accepts: a body, checked exactly as a posted one. */
 export const commentPreviewSchema = z.strictObject({ body: textField('body') }, { error: 'unknown-field' })
 

@@ -38,7 +38,9 @@ export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { 
   const address = resolveClientAddress(headers, config.comments.trustProxyHops, config.comments.peerAddressSecret)
   if (!address && !hasWarnedUnknownAddress) {
     hasWarnedUnknownAddress = true
-    console.warn('[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.')
+    console.warn(
+      '[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.',
+    )
   }
   return { address }
 }
@@ -71,7 +73,8 @@ export async function getCommentServices(
     addressKey: () => getAddressKey(ipSecret),
     invalidate,
     deliverWebhook: async (id) => delivery && deliverWebhook(delivery, id, delivery.policy.attemptsAfterResponse),
-    moderationLinks: (commentId) => (linkKey ? createModerationLinks(linkKey, config.site.url, commentId, new Date()) : undefined),
+    moderationLinks: (commentId) =>
+      linkKey ? createModerationLinks(linkKey, config.site.url, commentId, new Date()) : undefined,
     ...(email && {
       notifyEmail: async (payload) => {
         if (!payload.moderation || !shouldEmail(payload, email.mode)) return false

@@ -64,8 +64,15 @@ export async function findComment(db: Queryable, id: number): Promise<StoredComm
 }
 
 /** The comment stored since `since` under this (already scoped) idempotency key. */
-export async function findCommentByIdempotencyKey(db: Queryable, key: string, since: Date): Promise<StoredComment | undefined> {
-  const [row] = await db.query(`select ${COLUMNS} from comments where idempotency_key = $1 and created_at > $2`, [key, since])
+export async function findCommentByIdempotencyKey(
+  db: Queryable,
+  key: string,
+  since: Date,
+): Promise<StoredComment | undefined> {
+  const [row] = await db.query(`select ${COLUMNS} from comments where idempotency_key = $1 and created_at > $2`, [
+    key,
+    since,
+  ])
   return row ? toStored(row) : undefined
 }
 
@@ -95,7 +102,10 @@ const countsSchema = z.object({
  * How many comments the client stored since `since` (any status), and how many of `statuses` the
  * post and the whole site stored, with the oldest of each.
  */
-export async function countRecentComments(db: Queryable, scope: RecentScope & { statuses: readonly CommentStatus[] }): Promise<RateCounts> {
+export async function countRecentComments(
+  db: Queryable,
+  scope: RecentScope & { statuses: readonly CommentStatus[] },
+): Promise<RateCounts> {
   const [row] = await db.query(
     `select count(*) filter (where client_hash = $1)::int as client_count,
             min(created_at) filter (where client_hash = $1) as client_oldest,
@@ -134,7 +144,18 @@ export async function insertComment(db: Queryable, comment: NewComment): Promise
     `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at, edit_secret_hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      returning ${COLUMNS}`,
-    [comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.clientHash, comment.bodyHash, comment.idempotencyKey ?? null, comment.createdAt, comment.editSecretHash ?? null],
+    [
+      comment.slug,
+      comment.parentId,
+      comment.name,
+      comment.body,
+      comment.status,
+      comment.clientHash,
+      comment.bodyHash,
+      comment.idempotencyKey ?? null,
+      comment.createdAt,
+      comment.editSecretHash ?? null,
+    ],
   )
   return toStored(row)
 }
@@ -144,7 +165,10 @@ export async function insertComment(db: Queryable, comment: NewComment): Promise
 const editableSchema = z.object({ edit_secret_hash: z.string().nullable(), edit_count: z.number() })
 
 /** The comment with what an edit checks: its secret's hash (null when it has none) and how often it was edited. */
-export async function findEditableComment(db: Queryable, id: number): Promise<(StoredComment & { secretHash: string | null; editCount: number }) | undefined> {
+export async function findEditableComment(
+  db: Queryable,
+  id: number,
+): Promise<(StoredComment & { secretHash: string | null; editCount: number }) | undefined> {
   const [row] = await db.query(`select ${COLUMNS}, edit_secret_hash, edit_count from comments where id = $1`, [id])
   if (!row) return undefined
   const editable = editableSchema.parse(row)
@@ -154,7 +178,11 @@ export async function findEditableComment(db: Queryable, id: number): Promise<(S
 export type CommentEdit = { name: string; body: string; bodyHash: string; status: CommentStatus; editedAt: Date }
 
 /** Rewrites a comment's text (and the status its new text gets), marks it edited and counts the edit. */
-export async function updateCommentText(db: Queryable, id: number, edit: CommentEdit): Promise<StoredComment | undefined> {
+export async function updateCommentText(
+  db: Queryable,
+  id: number,
+  edit: CommentEdit,
+): Promise<StoredComment | undefined> {
   const [row] = await db.query(
     `update comments set name = $2, body = $3, body_hash = $4, status = $5, edited_at = $6, edit_count = edit_count + 1
       where id = $1 returning ${COLUMNS}`,
@@ -165,13 +193,19 @@ export async function updateCommentText(db: Queryable, id: number, edit: Comment
 
 /** Published comments (any post), newest first: the author's feed. */
 export async function listRecentPublishedComments(db: Queryable, limit: number): Promise<StoredComment[]> {
-  const rows = await db.query(`select ${COLUMNS} from comments where status = 'published' order by created_at desc, id desc limit $1`, [limit])
+  const rows = await db.query(
+    `select ${COLUMNS} from comments where status = 'published' order by created_at desc, id desc limit $1`,
+    [limit],
+  )
   return rows.map(toStored)
 }
 
 /** How many published comments a post has: the count the post lists show. */
 export async function countPublishedComments(db: Queryable, slug: string): Promise<number> {
-  const [row] = await db.query(`select count(*)::int as count from comments where post_slug = $1 and status = 'published'`, [slug])
+  const [row] = await db.query(
+    `select count(*)::int as count from comments where post_slug = $1 and status = 'published'`,
+    [slug],
+  )
   return z.object({ count: z.number() }).parse(row).count
 }
 
@@ -179,9 +213,18 @@ export async function countPublishedComments(db: Queryable, slug: string): Promi
  * Forgets what no rule reads any more: address hashes older than every window that compares them,
  * and idempotency keys past their lifetime. Returns how many rows were cleared of each.
  */
-export async function forgetWriterData(db: Queryable, before: { clientHash: Date; idempotencyKey: Date }): Promise<{ clientHashes: number; idempotencyKeys: number }> {
-  const hashes = await db.query('update comments set client_hash = null where client_hash is not null and created_at < $1 returning id', [before.clientHash])
-  const keys = await db.query('update comments set idempotency_key = null where idempotency_key is not null and created_at < $1 returning id', [before.idempotencyKey])
+export async function forgetWriterData(
+  db: Queryable,
+  before: { clientHash: Date; idempotencyKey: Date },
+): Promise<{ clientHashes: number; idempotencyKeys: number }> {
+  const hashes = await db.query(
+    'update comments set client_hash = null where client_hash is not null and created_at < $1 returning id',
+    [before.clientHash],
+  )
+  const keys = await db.query(
+    'update comments set idempotency_key = null where idempotency_key is not null and created_at < $1 returning id',
+    [before.idempotencyKey],
+  )
   return { clientHashes: hashes.length, idempotencyKeys: keys.length }
 }
 
@@ -190,14 +233,20 @@ export async function forgetWriterData(db: Queryable, before: { clientHash: Date
  * database (the first instance's candidate wins), so every instance sharing it agrees.
  */
 export async function getSharedSecret(db: Queryable, name: string, candidate: string): Promise<string> {
-  await db.query('insert into comment_settings (name, value) values ($1, $2) on conflict (name) do nothing', [name, candidate])
+  await db.query('insert into comment_settings (name, value) values ($1, $2) on conflict (name) do nothing', [
+    name,
+    candidate,
+  ])
   const [row] = await db.query('select value from comment_settings where name = $1', [name])
   return z.object({ value: z.string() }).parse(row).value
 }
 
 // ---- Moderation (the `npm run comments` CLI) ----
 
-export async function listForModeration(db: Queryable, options: { status?: CommentStatus } = {}): Promise<StoredComment[]> {
+export async function listForModeration(
+  db: Queryable,
+  options: { status?: CommentStatus } = {},
+): Promise<StoredComment[]> {
   const rows = options.status
     ? await db.query(`select ${COLUMNS} from comments where status = $1 order by created_at, id`, [options.status])
     : await db.query(`select ${COLUMNS} from comments order by created_at, id`)
@@ -205,7 +254,11 @@ export async function listForModeration(db: Queryable, options: { status?: Comme
 }
 
 /** Returns the updated comment, or undefined when there is no comment with that id. */
-export async function setCommentStatus(db: Queryable, id: number, status: CommentStatus): Promise<StoredComment | undefined> {
+export async function setCommentStatus(
+  db: Queryable,
+  id: number,
+  status: CommentStatus,
+): Promise<StoredComment | undefined> {
   const [row] = await db.query(`update comments set status = $2 where id = $1 returning ${COLUMNS}`, [id, status])
   return row ? toStored(row) : undefined
 }
@@ -237,13 +290,25 @@ export async function importComments(
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          on conflict (id) do nothing
          returning id`,
-        [comment.id, comment.slug, comment.parentId, comment.name, comment.body, comment.status, comment.createdAt, hashBody(comment.body), comment.editedAt ?? null],
+        [
+          comment.id,
+          comment.slug,
+          comment.parentId,
+          comment.name,
+          comment.body,
+          comment.status,
+          comment.createdAt,
+          hashBody(comment.body),
+          comment.editedAt ?? null,
+        ],
       )
       imported += rows.length
       if (rows.length > 0) slugs.add(comment.slug)
     }
     // Ids given explicitly do not advance the identity sequence: move it past them.
-    await tx.query(`select setval(pg_get_serial_sequence('comments', 'id'), greatest((select max(id) from comments), 1))`)
+    await tx.query(
+      `select setval(pg_get_serial_sequence('comments', 'id'), greatest((select max(id) from comments), 1))`,
+    )
     return { imported, skipped: comments.length - imported, slugs: [...slugs] }
   })
 }

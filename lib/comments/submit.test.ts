@@ -11,17 +11,45 @@ import type { CommentInput } from './schema'
 // recorders for the scheduler, the invalidation and the webhook. No mock of Next.js anywhere.
 
 const roomy = { perClient: 1000, perPost: 1000, perSite: 1000, windowSeconds: 600 }
-const posts = new Set(['post-a', 'post-b', 'limits', 'post-cap', 'site-cap', 'dupe', 'idem', 'idem-race', 'replies', 'other', 'honeypot-cap', 'held-cap', 'scoped', 'expiring', 'forgetful', 'locked'])
+const posts = new Set([
+  'post-a',
+  'post-b',
+  'limits',
+  'post-cap',
+  'site-cap',
+  'dupe',
+  'idem',
+  'idem-race',
+  'replies',
+  'other',
+  'honeypot-cap',
+  'held-cap',
+  'scoped',
+  'expiring',
+  'forgetful',
+  'locked',
+])
 
 function testDeps(db: Db, overrides: Partial<SubmitDeps> = {}) {
   let now = Date.parse('2026-06-01T12:00:00Z')
-  const record = { invalidated: [] as string[], scheduled: [] as Array<() => Promise<unknown>>, notified: [] as unknown[] }
+  const record = {
+    invalidated: [] as string[],
+    scheduled: [] as Array<() => Promise<unknown>>,
+    notified: [] as unknown[],
+  }
   const deps: SubmitDeps = {
     db,
     now: () => new Date(now),
     schedule: (task) => void record.scheduled.push(task),
-    findPost: (slug) => (posts.has(slug) ? { slug, title: `Title of ${slug}`, url: `https://blog.example/blog/${slug}` } : undefined),
-    settings: { moderation: 'links', limits: roomy, duplicateWindowSeconds: 600, editWindowSeconds: 900, webhook: { url: 'https://hooks.example/in', timeoutMs: 100 } },
+    findPost: (slug) =>
+      posts.has(slug) ? { slug, title: `Title of ${slug}`, url: `https://blog.example/blog/${slug}` } : undefined,
+    settings: {
+      moderation: 'links',
+      limits: roomy,
+      duplicateWindowSeconds: 600,
+      editWindowSeconds: 900,
+      webhook: { url: 'https://hooks.example/in', timeoutMs: 100 },
+    },
     addressKey: async () => 'test-key',
     invalidate: (slug) => void record.invalidated.push(slug),
     // What the outbox row holds: the payload that will be sent (the sending is webhook-outbox.test.ts's).
@@ -42,7 +70,12 @@ function replayOf(result: SubmitResult) {
 }
 
 let sequence = 0
-const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({ slug: 'post-a', name: 'Ada', body: `comment ${++sequence}`, ...overrides })
+const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
+  slug: 'post-a',
+  name: 'Ada',
+  body: `comment ${++sequence}`,
+  ...overrides,
+})
 const from = (address: string) => ({ address })
 
 for (const engine of engines) {
@@ -60,7 +93,11 @@ for (const engine of engines) {
     it('stores a comment, invalidates its post and schedules the webhook for after the response', async () => {
       const { deps, record } = testDeps(db)
       const result = await submitComment(deps, input({ slug: 'post-b', body: 'Hello' }), from('192.0.2.1'))
-      expect(result).toMatchObject({ kind: 'created', isReplay: false, comment: { name: 'Ada', body: 'Hello', status: 'published', parentId: null } })
+      expect(result).toMatchObject({
+        kind: 'created',
+        isReplay: false,
+        comment: { name: 'Ada', body: 'Hello', status: 'published', parentId: null },
+      })
       expect(record.invalidated).toEqual(['post-b'])
       expect(record.notified).toEqual([])
       await Promise.all(record.scheduled.map((task) => task()))
@@ -95,7 +132,11 @@ for (const engine of engines) {
 
     it('stores no webhook delivery when no webhook is configured', async () => {
       const { deps, record } = testDeps(db)
-      const result = await submitComment({ ...deps, settings: { ...deps.settings, webhook: undefined } }, input(), from('192.0.2.30'))
+      const result = await submitComment(
+        { ...deps, settings: { ...deps.settings, webhook: undefined } },
+        input(),
+        from('192.0.2.30'),
+      )
       if (result.kind !== 'created') throw new Error(result.kind)
       expect(record.scheduled).toEqual([])
       expect(await db.query('select id from webhook_deliveries where comment_id = $1', [result.comment.id])).toEqual([])
@@ -103,15 +144,25 @@ for (const engine of engines) {
 
     it('gives the webhook and the e-mail the same moderation links, and mails even without a webhook; never for spam', async () => {
       const mailed: unknown[] = []
-      const links = (id: number) => ({ url: `https://blog.example/moderate/${id}?token=t`, actions: { approve: 'a', delete: 'd', spam: 's' }, expiresAt: '2026-06-08T12:00:00.000Z' })
-      const { deps, record } = testDeps(db, { moderationLinks: links, notifyEmail: async (payload) => void mailed.push(payload) })
+      const links = (id: number) => ({
+        url: `https://blog.example/moderate/${id}?token=t`,
+        actions: { approve: 'a', delete: 'd', spam: 's' },
+        expiresAt: '2026-06-08T12:00:00.000Z',
+      })
+      const { deps, record } = testDeps(db, {
+        moderationLinks: links,
+        notifyEmail: async (payload) => void mailed.push(payload),
+      })
       const result = await submitComment(deps, input({ body: 'see https://example.com/mail' }), from('192.0.2.30'))
       const id = result.kind === 'created' ? result.comment.id : 0
       await Promise.all(record.scheduled.map((task) => task()))
       expect(record.notified).toMatchObject([{ isAwaitingModeration: true, moderation: links(id) }])
       expect(mailed).toEqual(record.notified)
 
-      const withoutWebhook = testDeps(db, { moderationLinks: links, notifyEmail: async (payload) => void mailed.push(payload) })
+      const withoutWebhook = testDeps(db, {
+        moderationLinks: links,
+        notifyEmail: async (payload) => void mailed.push(payload),
+      })
       withoutWebhook.deps.settings = { ...withoutWebhook.deps.settings, webhook: undefined }
       await submitComment(withoutWebhook.deps, input({ body: 'see https://example.com/alone' }), from('192.0.2.31'))
       expect(withoutWebhook.record.scheduled).toHaveLength(1)
@@ -140,18 +191,34 @@ for (const engine of engines) {
       const held = await create({ body: 'www.example.com' })
       const elsewhere = await create({ slug: 'other' })
       for (const parentId of [999_999, held.id, elsewhere.id]) {
-        expect(await submitComment(deps, input({ slug: 'replies', parentId }), from('192.0.2.5'))).toEqual({ kind: 'invalid-parent' })
+        expect(await submitComment(deps, input({ slug: 'replies', parentId }), from('192.0.2.5'))).toEqual({
+          kind: 'invalid-parent',
+        })
       }
     })
 
     it('replays an idempotency key with the first comment (no second invalidation or webhook), and refuses it for another text', async () => {
       const { deps, record } = testDeps(db)
-      const first = await submitComment(deps, input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }), from('192.0.2.6'))
-      const again = await submitComment(deps, input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }), from('192.0.2.6'))
+      const first = await submitComment(
+        deps,
+        input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }),
+        from('192.0.2.6'),
+      )
+      const again = await submitComment(
+        deps,
+        input({ slug: 'idem', body: 'same', idempotencyKey: 'key-1' }),
+        from('192.0.2.6'),
+      )
       expect(again).toEqual({ ...replayOf(first), isReplay: true })
       expect(record.invalidated).toEqual(['idem'])
       expect(record.scheduled).toHaveLength(1)
-      expect(await submitComment(deps, input({ slug: 'idem', body: 'different', idempotencyKey: 'key-1' }), from('192.0.2.6'))).toEqual({
+      expect(
+        await submitComment(
+          deps,
+          input({ slug: 'idem', body: 'different', idempotencyKey: 'key-1' }),
+          from('192.0.2.6'),
+        ),
+      ).toEqual({
         kind: 'idempotency-mismatch',
       })
     })
@@ -159,65 +226,134 @@ for (const engine of engines) {
     it('stores one row for concurrent requests with one key', async () => {
       const { deps } = testDeps(db)
       const results = await Promise.all(
-        Array.from({ length: 8 }, () => submitComment(deps, input({ slug: 'idem-race', body: 'race', idempotencyKey: 'key-race' }), from('192.0.2.7'))),
+        Array.from({ length: 8 }, () =>
+          submitComment(
+            deps,
+            input({ slug: 'idem-race', body: 'race', idempotencyKey: 'key-race' }),
+            from('192.0.2.7'),
+          ),
+        ),
       )
-      expect(new Set(results.map((result) => (result.kind === 'created' ? result.comment.id : result.kind))).size).toBe(1)
+      expect(new Set(results.map((result) => (result.kind === 'created' ? result.comment.id : result.kind))).size).toBe(
+        1,
+      )
       expect(await listVisibleComments(db, 'idem-race')).toHaveLength(1)
     })
 
     it('refuses the same text from the same client on the same post within the window, and accepts it after', async () => {
       const { deps, advance } = testDeps(db)
-      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({ kind: 'created' })
-      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toEqual({ kind: 'duplicate' })
-      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.9'))).toMatchObject({ kind: 'created' })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({
+        kind: 'created',
+      })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toEqual({
+        kind: 'duplicate',
+      })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.9'))).toMatchObject({
+        kind: 'created',
+      })
       advance(601)
-      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({ kind: 'created' })
+      expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({
+        kind: 'created',
+      })
     })
 
     it('enforces the per-client limit under concurrent requests, with the wait until the oldest comment leaves the window', async () => {
       const { deps, advance } = testDeps(db, {})
       deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 3 } }
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => submitComment(deps, input({ slug: 'limits', body: `burst ${i}` }), from('198.51.100.1'))))
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          submitComment(deps, input({ slug: 'limits', body: `burst ${i}` }), from('198.51.100.1')),
+        ),
+      )
       expect(results.filter((result) => result.kind === 'created')).toHaveLength(3)
       advance(100)
-      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toEqual({ kind: 'rate-limited', scope: 'client', retryAfterSeconds: 500 })
-      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.2'))).toMatchObject({ kind: 'created' })
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toEqual({
+        kind: 'rate-limited',
+        scope: 'client',
+        retryAfterSeconds: 500,
+      })
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.2'))).toMatchObject({
+        kind: 'created',
+      })
       advance(501)
-      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toMatchObject({ kind: 'created' })
+      expect(await submitComment(deps, input({ slug: 'limits' }), from('198.51.100.1'))).toMatchObject({
+        kind: 'created',
+      })
     })
 
     it('keeps readers writing when bots fill the honeypot or the moderation queue: hidden comments have budgets of their own', async () => {
       const { deps } = testDeps(db)
       deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 3 } }
       // Six addresses fill the honeypot past the post's limit: only more honeypot hits are refused.
-      const bots = await Promise.all(Array.from({ length: 6 }, (_, i) => submitComment(deps, input({ slug: 'honeypot-cap', website: 'x' }), from(`198.18.0.${i}`))))
+      const bots = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          submitComment(deps, input({ slug: 'honeypot-cap', website: 'x' }), from(`198.18.0.${i}`)),
+        ),
+      )
       expect(bots.filter((result) => result.kind === 'created')).toHaveLength(3)
       expect(bots.filter((result) => result.kind === 'rate-limited')).toHaveLength(3)
-      expect(await submitComment(deps, input({ slug: 'honeypot-cap', body: 'A real reader' }), from('198.18.1.1'))).toMatchObject({ kind: 'created', comment: { status: 'published' } })
+      expect(
+        await submitComment(deps, input({ slug: 'honeypot-cap', body: 'A real reader' }), from('198.18.1.1')),
+      ).toMatchObject({ kind: 'created', comment: { status: 'published' } })
       // Held comments (links) fill their own budget the same way.
-      for (let i = 0; i < 3; i++) await submitComment(deps, input({ slug: 'held-cap', body: `see www.example${i}.com` }), from(`198.18.2.${i}`))
-      expect(await submitComment(deps, input({ slug: 'held-cap', body: 'www.example9.com' }), from('198.18.2.9'))).toMatchObject({ kind: 'rate-limited', scope: 'post' })
-      expect(await submitComment(deps, input({ slug: 'held-cap', body: 'No link here' }), from('198.18.2.10'))).toMatchObject({ kind: 'created', comment: { status: 'published' } })
+      for (let i = 0; i < 3; i++)
+        await submitComment(deps, input({ slug: 'held-cap', body: `see www.example${i}.com` }), from(`198.18.2.${i}`))
+      expect(
+        await submitComment(deps, input({ slug: 'held-cap', body: 'www.example9.com' }), from('198.18.2.9')),
+      ).toMatchObject({ kind: 'rate-limited', scope: 'post' })
+      expect(
+        await submitComment(deps, input({ slug: 'held-cap', body: 'No link here' }), from('198.18.2.10')),
+      ).toMatchObject({ kind: 'created', comment: { status: 'published' } })
     })
 
     it('scopes idempotency keys to their client and post: the same key and text from another client is another comment', async () => {
       const { deps } = testDeps(db)
-      const first = await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.50'))
-      const stranger = await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.51'))
+      const first = await submitComment(
+        deps,
+        input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }),
+        from('203.0.113.50'),
+      )
+      const stranger = await submitComment(
+        deps,
+        input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }),
+        from('203.0.113.51'),
+      )
       expect(first).toMatchObject({ kind: 'created', isReplay: false })
       expect(stranger).toMatchObject({ kind: 'created', isReplay: false })
-      expect(stranger.kind === 'created' && first.kind === 'created' && stranger.comment.id !== first.comment.id).toBe(true)
+      expect(stranger.kind === 'created' && first.kind === 'created' && stranger.comment.id !== first.comment.id).toBe(
+        true,
+      )
       // A stranger cannot squat a key either: the first client's retry still replays its own comment.
-      expect(await submitComment(deps, input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }), from('203.0.113.50'))).toEqual({ ...replayOf(first), isReplay: true })
+      expect(
+        await submitComment(
+          deps,
+          input({ slug: 'scoped', body: 'Same words', idempotencyKey: 'shared-key' }),
+          from('203.0.113.50'),
+        ),
+      ).toEqual({ ...replayOf(first), isReplay: true })
     })
 
     it('forgets an idempotency key after 24 hours: the same key then makes a new comment', async () => {
       const { deps, advance } = testDeps(db)
-      const first = await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))
+      const first = await submitComment(
+        deps,
+        input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }),
+        from('203.0.113.60'),
+      )
       advance(23 * 3600)
-      expect(await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))).toEqual({ ...replayOf(first), isReplay: true })
+      expect(
+        await submitComment(
+          deps,
+          input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }),
+          from('203.0.113.60'),
+        ),
+      ).toEqual({ ...replayOf(first), isReplay: true })
       advance(3600 + 1)
-      const later = await submitComment(deps, input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }), from('203.0.113.60'))
+      const later = await submitComment(
+        deps,
+        input({ slug: 'expiring', body: 'Once a day', idempotencyKey: 'daily' }),
+        from('203.0.113.60'),
+      )
       expect(later).toMatchObject({ kind: 'created', isReplay: false })
       expect(later.kind === 'created' && first.kind === 'created' && later.comment.id !== first.comment.id).toBe(true)
     })
@@ -225,9 +361,13 @@ for (const engine of engines) {
     it('keeps no address hash longer than the longest window, nor any key past 24 hours', async () => {
       const { deps, advance } = testDeps(db)
       const first = await submitComment(deps, input({ slug: 'forgetful', idempotencyKey: 'k1' }), from('203.0.113.70'))
-      const hashOf = async (id: number) => (await db.query('select client_hash, idempotency_key from comments where id = $1', [id]))[0]
+      const hashOf = async (id: number) =>
+        (await db.query('select client_hash, idempotency_key from comments where id = $1', [id]))[0]
       if (first.kind !== 'created') throw new Error(first.kind)
-      expect(await hashOf(first.comment.id)).toMatchObject({ client_hash: expect.any(String), idempotency_key: expect.any(String) })
+      expect(await hashOf(first.comment.id)).toMatchObject({
+        client_hash: expect.any(String),
+        idempotency_key: expect.any(String),
+      })
       advance(601)
       await submitComment(deps, input({ slug: 'forgetful' }), from('203.0.113.71'))
       expect(await hashOf(first.comment.id)).toMatchObject({ client_hash: null, idempotency_key: expect.any(String) })
@@ -241,43 +381,61 @@ for (const engine of engines) {
       deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 2 } }
       await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.1'))
       await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.2'))
-      expect(await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.3'))).toMatchObject({ kind: 'rate-limited', scope: 'post' })
+      expect(await submitComment(deps, input({ slug: 'post-cap' }), from('203.0.113.3'))).toMatchObject({
+        kind: 'rate-limited',
+        scope: 'post',
+      })
       deps.settings = { ...deps.settings, limits: { ...roomy, perSite: 1 } }
-      expect(await submitComment(deps, input({ slug: 'site-cap' }), from('203.0.113.4'))).toMatchObject({ kind: 'rate-limited', scope: 'site' })
+      expect(await submitComment(deps, input({ slug: 'site-cap' }), from('203.0.113.4'))).toMatchObject({
+        kind: 'rate-limited',
+        scope: 'site',
+      })
     })
   })
 }
 
-describe.skipIf(skipWithoutPostgres)(`refused comments never wait for the write lock${skipWithoutPostgres ? ` (${skipReason})` : ''}`, () => {
-  it('answers a duplicate and an over-limit post while another instance holds the lock; an accepted one waits for it', async () => {
-    const schema = await createTestSchema('lock')
-    const db = await openDb({ url: schema.url, poolMax: 4, pgliteDir: 'unused' })
-    const holder = new pg.Client({ connectionString: schema.url })
-    try {
-      const { deps } = testDeps(db)
-      deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 1 } }
-      expect(await submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200'))).toMatchObject({ kind: 'created' })
-      await holder.connect()
-      await holder.query('begin')
-      await holder.query('select pg_advisory_xact_lock(727274002)')
-      const refused = await Promise.race([
-        Promise.all([
-          submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200')),
-          submitComment(deps, input({ slug: 'locked', body: 'second' }), from('192.0.2.200')),
-        ]),
-        new Promise((resolve) => setTimeout(resolve, 5_000, 'waited for the lock')),
-      ])
-      expect(refused).toEqual([{ kind: 'duplicate' }, expect.objectContaining({ kind: 'rate-limited', scope: 'client' })])
-      let isAccepted = false
-      const accepted = submitComment(deps, input({ slug: 'locked', body: 'from someone else' }), from('192.0.2.201')).then((result) => ((isAccepted = true), result))
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(isAccepted).toBe(false)
-      await holder.query('commit')
-      expect(await accepted).toMatchObject({ kind: 'created' })
-    } finally {
-      await holder.end().catch(() => undefined)
-      await db.close()
-      await schema.drop()
-    }
-  })
-})
+describe.skipIf(skipWithoutPostgres)(
+  `refused comments never wait for the write lock${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
+  () => {
+    it('answers a duplicate and an over-limit post while another instance holds the lock; an accepted one waits for it', async () => {
+      const schema = await createTestSchema('lock')
+      const db = await openDb({ url: schema.url, poolMax: 4, pgliteDir: 'unused' })
+      const holder = new pg.Client({ connectionString: schema.url })
+      try {
+        const { deps } = testDeps(db)
+        deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 1 } }
+        expect(await submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200'))).toMatchObject({
+          kind: 'created',
+        })
+        await holder.connect()
+        await holder.query('begin')
+        await holder.query('select pg_advisory_xact_lock(727274002)')
+        const refused = await Promise.race([
+          Promise.all([
+            submitComment(deps, input({ slug: 'locked', body: 'first' }), from('192.0.2.200')),
+            submitComment(deps, input({ slug: 'locked', body: 'second' }), from('192.0.2.200')),
+          ]),
+          new Promise((resolve) => setTimeout(resolve, 5_000, 'waited for the lock')),
+        ])
+        expect(refused).toEqual([
+          { kind: 'duplicate' },
+          expect.objectContaining({ kind: 'rate-limited', scope: 'client' }),
+        ])
+        let isAccepted = false
+        const accepted = submitComment(
+          deps,
+          input({ slug: 'locked', body: 'from someone else' }),
+          from('192.0.2.201'),
+        ).then((result) => ((isAccepted = true), result))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(isAccepted).toBe(false)
+        await holder.query('commit')
+        expect(await accepted).toMatchObject({ kind: 'created' })
+      } finally {
+        await holder.end().catch(() => undefined)
+        await db.close()
+        await schema.drop()
+      }
+    })
+  },
+)

@@ -74,7 +74,8 @@ export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
  * An idempotency key belongs to the client that sent it and to the post: the stored key is a hash of
  * the three, so another client sending the same key (by chance, or to squat it) never meets it.
  */
-const scopeKey = (clientHash: string, slug: string, key: string) => createHash('sha256').update(`${clientHash}\n${slug}\n${key}`).digest('hex')
+const scopeKey = (clientHash: string, slug: string, key: string) =>
+  createHash('sha256').update(`${clientHash}\n${slug}\n${key}`).digest('hex')
 
 /**
  * The rows a new comment is counted with for the per-post and per-site limits: comments nobody
@@ -108,13 +109,19 @@ type Attempt = {
  * (so a flood of refused requests never queues for it) and again under it (the answer that counts,
  * across every instance).
  */
-async function check(db: Queryable, settings: CommentSettings, attempt: Attempt): Promise<SubmitResult | { kind: 'allowed'; parentId: number | null }> {
+async function check(
+  db: Queryable,
+  settings: CommentSettings,
+  attempt: Attempt,
+): Promise<SubmitResult | { kind: 'allowed'; parentId: number | null }> {
   const { input, clientHash, scopedKey, now } = attempt
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000)
   if (scopedKey) {
     const previous = await findCommentByIdempotencyKey(db, scopedKey, since(IDEMPOTENCY_WINDOW_SECONDS))
     if (previous) {
-      return isSameComment(previous, input) ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true } : { kind: 'idempotency-mismatch' }
+      return isSameComment(previous, input)
+        ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true }
+        : { kind: 'idempotency-mismatch' }
     }
   }
   let parentId: number | null = null
@@ -124,10 +131,22 @@ async function check(db: Queryable, settings: CommentSettings, attempt: Attempt)
     parentId = thread
   }
   const scope = { clientHash, slug: attempt.post.slug }
-  if (await hasRecentDuplicate(db, { ...scope, bodyHash: attempt.bodyHash, since: since(settings.duplicateWindowSeconds) })) return { kind: 'duplicate' }
-  const counts = await countRecentComments(db, { ...scope, since: since(settings.limits.windowSeconds), statuses: budgetOf(attempt.status) })
+  if (
+    await hasRecentDuplicate(db, {
+      ...scope,
+      bodyHash: attempt.bodyHash,
+      since: since(settings.duplicateWindowSeconds),
+    })
+  )
+    return { kind: 'duplicate' }
+  const counts = await countRecentComments(db, {
+    ...scope,
+    since: since(settings.limits.windowSeconds),
+    statuses: budgetOf(attempt.status),
+  })
   const decision = decideRateLimit(counts, settings.limits, now)
-  if (!decision.isAllowed) return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
+  if (!decision.isAllowed)
+    return { kind: 'rate-limited', scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }
   return { kind: 'allowed', parentId }
 }
 
@@ -136,7 +155,11 @@ async function check(db: Queryable, settings: CommentSettings, attempt: Attempt)
  * insert run in one transaction behind one lock, so they hold across every instance sharing the
  * database: one idempotency key stores one row, and a limit of 5 stores 5, not 6.
  */
-export async function submitComment(deps: SubmitDeps, input: CommentInput, client: { address: string | undefined }): Promise<SubmitResult> {
+export async function submitComment(
+  deps: SubmitDeps,
+  input: CommentInput,
+  client: { address: string | undefined },
+): Promise<SubmitResult> {
   const post = deps.findPost(input.slug)
   if (!post) return { kind: 'not-found' }
   const { settings } = deps
@@ -178,7 +201,13 @@ export async function submitComment(deps: SubmitDeps, input: CommentInput, clien
     // the other; the e-mail carries the same links, after the response.
     if (attempt.status !== 'spam' && (settings.webhook || deps.notifyEmail)) {
       const moderation = deps.moderationLinks?.(stored.id)
-      notice = { event: 'comment.created', comment, post, isAwaitingModeration: attempt.status === 'pending', ...(moderation && { moderation }) }
+      notice = {
+        event: 'comment.created',
+        comment,
+        post,
+        isAwaitingModeration: attempt.status === 'pending',
+        ...(moderation && { moderation }),
+      }
       if (settings.webhook) deliveryId = await insertWebhookDelivery(tx, stored.id, notice, attempt.now)
     }
     const until = new Date(attempt.now.getTime() + settings.editWindowSeconds * 1000).toISOString()

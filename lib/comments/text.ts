@@ -12,7 +12,8 @@ export const commentErrorMessages = {
   'name-required': 'Enter your name.',
   'name-too-long': `Use at most ${NAME_MAX} characters for your name.`,
   'name-invisible': 'Your name must contain visible characters.',
-  'name-invalid': 'Your name contains characters that are not allowed (control, line-break or text-direction characters).',
+  'name-invalid':
+    'Your name contains characters that are not allowed (control, line-break or text-direction characters).',
   'body-required': 'Write a comment.',
   'body-too-long': `Use at most ${BODY_MAX.toLocaleString('en-GB')} characters.`,
   'body-invisible': 'Your comment must contain visible characters.',

@@ -23,7 +23,15 @@ const start = Date.parse('2026-06-01T12:00:00Z')
 function payloadFor(commentId: number): WebhookPayload {
   return {
     event: 'comment.created',
-    comment: { id: commentId, parentId: null, name: 'Ada', body: 'hello', status: 'published', createdAt: new Date(start).toISOString(), editedAt: null },
+    comment: {
+      id: commentId,
+      parentId: null,
+      name: 'Ada',
+      body: 'hello',
+      status: 'published',
+      createdAt: new Date(start).toISOString(),
+      editedAt: null,
+    },
     post: { slug: 'outbox', title: 'Outbox', url: 'https://blog.example/blog/outbox' },
     isAwaitingModeration: false,
   }
@@ -126,8 +134,14 @@ for (const engine of engines) {
       const { id } = await storeDelivery()
       const now = new Date(start)
       expect(await claimWebhookDelivery(db, id, now, policy)).toMatchObject({ kind: 'claimed', attempts: 1 })
-      expect(await claimWebhookDelivery(db, id, now, policy)).toEqual({ kind: 'not-due', dueAt: new Date(start + 1000) })
-      expect(await claimWebhookDelivery(db, id, new Date(start + 1000), policy)).toMatchObject({ kind: 'claimed', attempts: 2 })
+      expect(await claimWebhookDelivery(db, id, now, policy)).toEqual({
+        kind: 'not-due',
+        dueAt: new Date(start + 1000),
+      })
+      expect(await claimWebhookDelivery(db, id, new Date(start + 1000), policy)).toMatchObject({
+        kind: 'claimed',
+        attempts: 2,
+      })
       expect(await claimWebhookDelivery(db, 999_999, now, policy)).toEqual({ kind: 'missing' })
     })
 
@@ -161,7 +175,9 @@ for (const engine of engines) {
       expect(pending).not.toContain(done.id)
       const summary = await redeliverWebhooks(restarted.deps)
       expect(summary.pending).toBe(pending.length)
-      expect(restarted.sent.map(({ payload }) => payload)).toEqual(expect.arrayContaining([late.payload, hopeless.payload]))
+      expect(restarted.sent.map(({ payload }) => payload)).toEqual(
+        expect.arrayContaining([late.payload, hopeless.payload]),
+      )
       const lateSentAt = restarted.sent.find(({ payload }) => commentOf(payload) === late.payload.comment.id)?.at ?? 0
       expect(lateSentAt).toBeGreaterThanOrEqual(start + 5000 + 16_000)
       expect(await stateOf(late.id)).toMatchObject({ attempts: 4, delivered_at: expect.any(Date) })

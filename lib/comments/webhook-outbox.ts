@@ -19,10 +19,19 @@ export type RetryPolicy = {
 }
 
 /** 3 attempts after the response (waits of 1 s and 4 s at the default base), 2 more after restarts. */
-export const retryPolicy = (baseDelayMs: number): RetryPolicy => ({ maxAttempts: 5, attemptsAfterResponse: 3, baseDelayMs })
+export const retryPolicy = (baseDelayMs: number): RetryPolicy => ({
+  maxAttempts: 5,
+  attemptsAfterResponse: 3,
+  baseDelayMs,
+})
 
 /** Stores the delivery of `payload` for `commentId` (in the comment's transaction); returns its id. */
-export async function insertWebhookDelivery(tx: Queryable, commentId: number, payload: WebhookPayload, now: Date): Promise<number> {
+export async function insertWebhookDelivery(
+  tx: Queryable,
+  commentId: number,
+  payload: WebhookPayload,
+  now: Date,
+): Promise<number> {
   const [row] = await tx.query(
     'insert into webhook_deliveries (comment_id, payload, created_at, next_attempt_at) values ($1, $2::jsonb, $3, $3) returning id',
     [commentId, JSON.stringify(payload), now],
@@ -54,7 +63,9 @@ export async function claimWebhookDelivery(db: Queryable, id: number, now: Date,
     [id, policy.maxAttempts, now, policy.baseDelayMs],
   )
   if (claimed) return { kind: 'claimed', payload: claimed.payload, attempts: z.number().parse(claimed.attempts) }
-  const [row] = await db.query('select attempts, next_attempt_at, delivered_at from webhook_deliveries where id = $1', [id])
+  const [row] = await db.query('select attempts, next_attempt_at, delivered_at from webhook_deliveries where id = $1', [
+    id,
+  ])
   if (!row) return { kind: 'missing' }
   const state = stateSchema.parse(row)
   if (state.delivered_at) return { kind: 'delivered' }
@@ -72,7 +83,10 @@ export async function recordWebhookFailure(db: Queryable, id: number, reason: st
 
 /** Undelivered deliveries with attempts left, oldest first. */
 export async function listPendingWebhookDeliveries(db: Queryable, policy: RetryPolicy): Promise<number[]> {
-  const rows = await db.query('select id from webhook_deliveries where delivered_at is null and attempts < $1 order by id', [policy.maxAttempts])
+  const rows = await db.query(
+    'select id from webhook_deliveries where delivered_at is null and attempts < $1 order by id',
+    [policy.maxAttempts],
+  )
   return rows.map((row) => z.number().parse(row.id))
 }
 
@@ -92,7 +106,11 @@ export type DeliveryDeps = {
  * response's after() work must end soon, and start-up redelivery picks up the rest. Returns whether
  * the delivery is done.
  */
-export async function deliverWebhook(deps: DeliveryDeps, id: number, budget = deps.policy.maxAttempts): Promise<boolean> {
+export async function deliverWebhook(
+  deps: DeliveryDeps,
+  id: number,
+  budget = deps.policy.maxAttempts,
+): Promise<boolean> {
   for (let round = 0; round < budget; round++) {
     const claim = await claimWebhookDelivery(deps.db, id, deps.now(), deps.policy)
     if (claim.kind === 'delivered') return true

@@ -33,7 +33,10 @@ export async function notifyWebhook(url: string, payload: unknown, timeoutMs: nu
     return response.ok
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${String(error)}${cause}`
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : `${String(error)}${cause}`
     console.warn(`[comments] webhook failed: ${reason}`)
     return false
   }

@@ -7,7 +7,8 @@ import { lintContent } from './lint'
 const fields = z.record(z.string(), fieldSpecSchema).parse(Post.def().fields)
 const now = Date.parse('2026-11-26T12:00:00Z')
 const format = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`
-const lintReport = (contentDir: string, rootDir = '.', at = now) => lintContent({ contentDir, rootDir, fields, now: at })
+const lintReport = (contentDir: string, rootDir = '.', at = now) =>
+  lintContent({ contentDir, rootDir, fields, now: at })
 const lint = (contentDir: string, rootDir = '.') => lintReport(contentDir, rootDir).problems.map(format)
 
 describe('lint:content', () => {
@@ -16,33 +17,51 @@ describe('lint:content', () => {
   const dir = 'test/fixtures/lint/posts'
 
   it.each([
-    ['invalid front matter', [
-      `${dir}/bad-frontmatter.mdx:1: front matter field "summary" is required`,
-      `${dir}/bad-frontmatter.mdx:2: front matter field "title" must not be empty`,
-      `${dir}/bad-frontmatter.mdx:3: front matter field "date" must be a date such as 2026-11-24`,
-      `${dir}/bad-frontmatter.mdx:4: front matter field "author" is not in the schema`,
-      `${dir}/bad-frontmatter.mdx:5: front matter field "tags" must be a list`,
-      `${dir}/no-frontmatter.mdx:1: front matter is missing (a --- block with title, date and summary)`,
-    ]],
-    ['MDX that does not parse', [`${dir}/syntax-error.mdx:9: MDX cannot be parsed: Expected a closing tag for \`<Callout>\` (9:1-9:22)`]],
+    [
+      'invalid front matter',
+      [
+        `${dir}/bad-frontmatter.mdx:1: front matter field "summary" is required`,
+        `${dir}/bad-frontmatter.mdx:2: front matter field "title" must not be empty`,
+        `${dir}/bad-frontmatter.mdx:3: front matter field "date" must be a date such as 2026-11-24`,
+        `${dir}/bad-frontmatter.mdx:4: front matter field "author" is not in the schema`,
+        `${dir}/bad-frontmatter.mdx:5: front matter field "tags" must be a list`,
+        `${dir}/no-frontmatter.mdx:1: front matter is missing (a --- block with title, date and summary)`,
+      ],
+    ],
+    [
+      'MDX that does not parse',
+      [`${dir}/syntax-error.mdx:9: MDX cannot be parsed: Expected a closing tag for \`<Callout>\` (9:1-9:22)`],
+    ],
     ['duplicate slugs', [`${dir}/target.mdx:1: duplicate slug "target": ${dir}/nested/target.mdx has it too`]],
-    ['internal links to posts or headings that do not exist', [
-      `${dir}/broken-links.mdx:7: link to a post that does not exist: /blog/no-such-post`,
-      `${dir}/broken-links.mdx:7: link to a heading that does not exist: /blog/target#missing-section`,
-      `${dir}/broken-links.mdx:9: link to a heading that does not exist: #nowhere`,
-      `${dir}/broken-links.mdx:13: link to a draft, which is not published: /blog/draft-post`,
-    ]],
-    ['images that do not exist or have no alt text', [
-      `${dir}/images.mdx:7: image without alt text`,
-      `${dir}/images.mdx:9: image /images/missing.png does not exist in public/`,
-      `${dir}/images.mdx:11: <Figure> without alt text`,
-      `${dir}/images.mdx:13: <Figure> https://example.com/remote.png is not a file in public/ (start the path with /)`,
-    ]],
-    ['skipped heading levels and more than one h1', [
-      `${dir}/headings.mdx:7: more than one h1: "# A second h1" (the title is the page's h1; use ## for sections)`,
-      `${dir}/headings.mdx:11: heading level skipped: h4 "Skips h3" follows an h2`,
-    ]],
-    ['code fences without a language', [`${dir}/code.mdx:7: code block without a language (\`\`\`ts, \`\`\`sql, \`\`\`text …)`]],
+    [
+      'internal links to posts or headings that do not exist',
+      [
+        `${dir}/broken-links.mdx:7: link to a post that does not exist: /blog/no-such-post`,
+        `${dir}/broken-links.mdx:7: link to a heading that does not exist: /blog/target#missing-section`,
+        `${dir}/broken-links.mdx:9: link to a heading that does not exist: #nowhere`,
+        `${dir}/broken-links.mdx:13: link to a draft, which is not published: /blog/draft-post`,
+      ],
+    ],
+    [
+      'images that do not exist or have no alt text',
+      [
+        `${dir}/images.mdx:7: image without alt text`,
+        `${dir}/images.mdx:9: image /images/missing.png does not exist in public/`,
+        `${dir}/images.mdx:11: <Figure> without alt text`,
+        `${dir}/images.mdx:13: <Figure> https://example.com/remote.png is not a file in public/ (start the path with /)`,
+      ],
+    ],
+    [
+      'skipped heading levels and more than one h1',
+      [
+        `${dir}/headings.mdx:7: more than one h1: "# A second h1" (the title is the page's h1; use ## for sections)`,
+        `${dir}/headings.mdx:11: heading level skipped: h4 "Skips h3" follows an h2`,
+      ],
+    ],
+    [
+      'code fences without a language',
+      [`${dir}/code.mdx:7: code block without a language (\`\`\`ts, \`\`\`sql, \`\`\`text …)`],
+    ],
   ])('%s', (_, expected) => {
     for (const line of expected) expect(problems).toContain(line)
   })
@@ -54,7 +73,9 @@ describe('lint:content', () => {
 
   it('notes a post dated in the future as scheduled, with its publication time, and no problem', () => {
     const { problems: found, notes } = lintReport('test/fixtures/lint', 'test/fixtures/lint')
-    expect(notes.map(format)).toEqual([`${dir}/future.mdx:3: scheduled for 2099-01-01 00:00 UTC: production builds leave it out until they run on or after that time`])
+    expect(notes.map(format)).toEqual([
+      `${dir}/future.mdx:3: scheduled for 2099-01-01 00:00 UTC: production builds leave it out until they run on or after that time`,
+    ])
     expect(found.filter((problem) => problem.file.endsWith('future.mdx'))).toEqual([])
   })
 
@@ -68,7 +89,9 @@ describe('lint:content', () => {
   })
 
   it('notes no draft, even one dated in the future', () => {
-    expect(lintReport('test/fixtures/lint', 'test/fixtures/lint').notes.filter((note) => note.file.includes('draft'))).toEqual([])
+    expect(
+      lintReport('test/fixtures/lint', 'test/fixtures/lint').notes.filter((note) => note.file.includes('draft')),
+    ).toEqual([])
   })
 
   it('passes the real posts', () => {

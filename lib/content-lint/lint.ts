@@ -49,12 +49,15 @@ export function lintContent({ contentDir, rootDir, fields, now }: LintOptions): 
   for (const post of posts) {
     const key = post.slug.toLowerCase()
     const first = firstFileBySlug.get(key)
-    if (first) problems.push({ file: post.file, line: 1, message: `duplicate slug "${post.slug}": ${first} has it too` })
+    if (first)
+      problems.push({ file: post.file, line: 1, message: `duplicate slug "${post.slug}": ${first} has it too` })
     else firstFileBySlug.set(key, post.file)
   }
 
   const context: Omit<LintContext, 'isDraft'> = {
-    headingIds: new Map(posts.map((post) => [post.slug, new Set(post.tree ? listHeadings(post.tree).map((heading) => heading.id) : [])])),
+    headingIds: new Map(
+      posts.map((post) => [post.slug, new Set(post.tree ? listHeadings(post.tree).map((heading) => heading.id) : [])]),
+    ),
     drafts: new Set(posts.filter((post) => post.data.draft === true).map((post) => post.slug)),
     publicFileExists: (src) => existsSync(publicFilePath(src, rootDir)),
   }
@@ -71,7 +74,11 @@ export function lintContent({ contentDir, rootDir, fields, now }: LintOptions): 
     // A future date schedules the post (CONTRIBUTING.md, "Scheduling a post"), by the same test as the build.
     const date = isoDate(data.date)
     if (date && !isDraft && isScheduled({ date }, now)) {
-      notes.push({ file, line: frontmatterLine(tree, 'date'), message: `scheduled for ${formatUtc(date)}: production builds leave it out until they run on or after that time` })
+      notes.push({
+        file,
+        line: frontmatterLine(tree, 'date'),
+        message: `scheduled for ${formatUtc(date)}: production builds leave it out until they run on or after that time`,
+      })
     }
   }
   const byPlace = (a: LintProblem, b: LintProblem) => a.file.localeCompare(b.file) || a.line - b.line

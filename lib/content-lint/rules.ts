@@ -23,9 +23,15 @@ export function checkHeadings(tree: Root): Problem[] {
   let previous = 1
   for (const { node, depth, text } of listHeadings(tree)) {
     if (depth === 1) {
-      problems.push({ line: lineOf(node), message: `more than one h1: "# ${text}" (the title is the page's h1; use ## for sections)` })
+      problems.push({
+        line: lineOf(node),
+        message: `more than one h1: "# ${text}" (the title is the page's h1; use ## for sections)`,
+      })
     } else if (depth > previous + 1) {
-      problems.push({ line: lineOf(node), message: `heading level skipped: h${depth} "${text}" follows an h${previous}` })
+      problems.push({
+        line: lineOf(node),
+        message: `heading level skipped: h${depth} "${text}" follows an h${previous}`,
+      })
     }
     previous = depth
   }
@@ -35,7 +41,8 @@ export function checkHeadings(tree: Root): Problem[] {
 export function checkCodeFences(tree: Root): Problem[] {
   const problems: Problem[] = []
   visit(tree, 'code', (node) => {
-    if (!node.lang) problems.push({ line: lineOf(node), message: 'code block without a language (```ts, ```sql, ```text …)' })
+    if (!node.lang)
+      problems.push({ line: lineOf(node), message: 'code block without a language (```ts, ```sql, ```text …)' })
   })
   return problems
 }
@@ -71,19 +78,29 @@ function parseInternalLink(url: string, currentSlug: string): { slug: string; id
 export function checkImages(tree: Root, context: LintContext): Problem[] {
   const problems: Problem[] = []
   const check = (node: Nodes, src: unknown, alt: unknown, what: string) => {
-    if (typeof alt !== 'string' || alt.trim() === '') problems.push({ line: lineOf(node), message: `${what} without alt text` })
+    if (typeof alt !== 'string' || alt.trim() === '')
+      problems.push({ line: lineOf(node), message: `${what} without alt text` })
     if (typeof src !== 'string' || src === '') problems.push({ line: lineOf(node), message: `${what} without a src` })
-    else if (!src.startsWith('/')) problems.push({ line: lineOf(node), message: `${what} ${src} is not a file in public/ (start the path with /)` })
-    else if (!context.publicFileExists(src)) problems.push({ line: lineOf(node), message: `${what} ${src} does not exist in public/` })
+    else if (!src.startsWith('/'))
+      problems.push({ line: lineOf(node), message: `${what} ${src} is not a file in public/ (start the path with /)` })
+    else if (!context.publicFileExists(src))
+      problems.push({ line: lineOf(node), message: `${what} ${src} does not exist in public/` })
   }
   visit(tree, (node) => {
     if (node.type === 'image') check(node, node.url, node.alt, 'image')
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'Figure' || node.name === 'img')) {
-      const attributes = node.attributes.filter((attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute')
+    if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      (node.name === 'Figure' || node.name === 'img')
+    ) {
+      const attributes = node.attributes.filter(
+        (attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute',
+      )
       const value = (name: string) => {
         const attribute = attributes.find((candidate) => candidate.name === name)
         // An expression (alt={…}) cannot be checked here; the component checks it at build time.
-        return attribute && typeof attribute.value === 'object' && attribute.value !== null ? 'expression' : attribute?.value
+        return attribute && typeof attribute.value === 'object' && attribute.value !== null
+          ? 'expression'
+          : attribute?.value
       }
       check(node, value('src'), value('alt'), `<${node.name}>`)
     }

@@ -21,34 +21,45 @@ describe('migrations', () => {
     const db = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
       expect(await migrate(db)).toEqual([])
-      expect(await db.query('select version, name from schema_migrations order by version')).toEqual(readMigrations().map(({ version, name }) => ({ version, name })))
+      expect(await db.query('select version, name from schema_migrations order by version')).toEqual(
+        readMigrations().map(({ version, name }) => ({ version, name })),
+      )
     } finally {
       await db.close()
     }
   })
 
-  it.skipIf(skipWithoutPostgres)(`apply exactly once when two processes migrate one PostgreSQL database together${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
-    const schema = await createTestSchema('migrate')
-    const config = { url: schema.url, poolMax: 2, pgliteDir: 'unused' }
-    const [a, b] = await Promise.all([openDb(config, { isMigrated: false }), openDb(config, { isMigrated: false })])
-    try {
-      const applied = await Promise.all([migrate(a), migrate(b)])
-      expect(applied.flat()).toEqual(readMigrations().map((migration) => migration.name))
-      expect(await a.query('select count(*)::int as n from schema_migrations')).toEqual([{ n: readMigrations().length }])
-    } finally {
-      await Promise.all([a.close(), b.close()])
-      await schema.drop()
-    }
-  })
+  it.skipIf(skipWithoutPostgres)(
+    `apply exactly once when two processes migrate one PostgreSQL database together${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
+    async () => {
+      const schema = await createTestSchema('migrate')
+      const config = { url: schema.url, poolMax: 2, pgliteDir: 'unused' }
+      const [a, b] = await Promise.all([openDb(config, { isMigrated: false }), openDb(config, { isMigrated: false })])
+      try {
+        const applied = await Promise.all([migrate(a), migrate(b)])
+        expect(applied.flat()).toEqual(readMigrations().map((migration) => migration.name))
+        expect(await a.query('select count(*)::int as n from schema_migrations')).toEqual([
+          { n: readMigrations().length },
+        ])
+      } finally {
+        await Promise.all([a.close(), b.close()])
+        await schema.drop()
+      }
+    },
+  )
 })
 
 describe('opening the database', () => {
   it('refuses on Vercel without DATABASE_URL, where PGlite files would not persist', async () => {
-    await expect(openDb({ hasPersistentDisk: false, pgliteDir: 'memory://', poolMax: 1 })).rejects.toBeInstanceOf(DatabaseNotConfiguredError)
+    await expect(openDb({ hasPersistentDisk: false, pgliteDir: 'memory://', poolMax: 1 })).rejects.toBeInstanceOf(
+      DatabaseNotConfiguredError,
+    )
   })
 
   it('reports an unreachable PostgreSQL as unavailable (a 503), not as a crash', async () => {
-    const error = await openDb({ url: 'postgres://postgres@127.0.0.1:1/none', poolMax: 1, pgliteDir: 'unused' }).catch((e: unknown) => e)
+    const error = await openDb({ url: 'postgres://postgres@127.0.0.1:1/none', poolMax: 1, pgliteDir: 'unused' }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(DatabaseUnavailableError)
   })
 

@@ -43,7 +43,10 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
     const pending = migrations.filter((migration) => !applied.has(migration.version))
     for (const migration of pending) {
       await tx.exec(migration.sql)
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name])
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ])
     }
     return pending.map((migration) => migration.name)
   })

@@ -16,7 +16,8 @@ const lockOf = (dir: string) => `${dir}.lock`
 const readLock = (dir: string): unknown => JSON.parse(readFileSync(lockOf(dir), 'utf8'))
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid ?? 0
 const hasProc = existsSync('/proc/self/stat')
-const markerOf = (dir: string, content: string) => `${lockOf(dir)}.takeover-${createHash('sha256').update(content).digest('hex').slice(0, 16)}`
+const markerOf = (dir: string, content: string) =>
+  `${lockOf(dir)}.takeover-${createHash('sha256').update(content).digest('hex').slice(0, 16)}`
 
 /** A process that tries to lock `dir` when it reads a line, reports "won" or "refused <message>", and exits when its stdin ends. */
 function startContender(dir: string) {
@@ -34,7 +35,8 @@ function startContender(dir: string) {
   return { child, nextLine }
 }
 
-const stop = (child: ChildProcessWithoutNullStreams) => new Promise((resolve) => child.once('exit', resolve).stdin.end())
+const stop = (child: ChildProcessWithoutNullStreams) =>
+  new Promise((resolve) => child.once('exit', resolve).stdin.end())
 
 describe('the PGlite lock', () => {
   it('locks a free directory, refuses it twice in one process, and unlocks', () => {
@@ -58,7 +60,7 @@ describe('the PGlite lock', () => {
   it.each([
     ['with another token', () => JSON.stringify({ pid: process.pid, token: 'the container before the restart' })],
     ['in the format without a token', () => String(process.pid)],
-  ])('takes over a lock that names this process\'s pid %s (PID 1 after a container restart)', (_, content) => {
+  ])("takes over a lock that names this process's pid %s (PID 1 after a container restart)", (_, content) => {
     const dir = newDir()
     writeFileSync(lockOf(dir), content())
     const unlock = lockDataDir(dir)
@@ -107,9 +109,15 @@ describe('the PGlite lock', () => {
       const winners = contenders.filter((_, i) => results[i] === 'won')
       expect(winners).toHaveLength(1)
       const winnerPid = winners[0]?.child.pid
-      expect(results.filter((result) => result !== 'won')).toEqual(Array(3).fill(expect.stringContaining(`is in use by process ${winnerPid}.`)))
+      expect(results.filter((result) => result !== 'won')).toEqual(
+        Array(3).fill(expect.stringContaining(`is in use by process ${winnerPid}.`)),
+      )
       expect(readLock(dir)).toMatchObject({ pid: winnerPid })
-      expect(readdirSync(scratch).filter((name) => name.startsWith(path.basename(dir)) && name !== `${path.basename(dir)}.lock`)).toEqual([])
+      expect(
+        readdirSync(scratch).filter(
+          (name) => name.startsWith(path.basename(dir)) && name !== `${path.basename(dir)}.lock`,
+        ),
+      ).toEqual([])
     } finally {
       await Promise.all(contenders.map((contender) => stop(contender.child)))
     }
@@ -119,7 +127,10 @@ describe('the PGlite lock', () => {
     const dir = newDir()
     const stale = JSON.stringify({ pid: deadPid(), token: 'crashed' })
     writeFileSync(lockOf(dir), stale)
-    writeFileSync(markerOf(dir, stale), JSON.stringify({ pid: process.ppid, token: 'a process in the middle of its takeover' }))
+    writeFileSync(
+      markerOf(dir, stale),
+      JSON.stringify({ pid: process.ppid, token: 'a process in the middle of its takeover' }),
+    )
     expect(() => lockDataDir(dir)).toThrow('could not be locked')
     expect(readFileSync(lockOf(dir), 'utf8')).toBe(stale)
   })

@@ -17,13 +17,21 @@ import { processSingleton } from '@/lib/server/lifecycle.mjs'
 // Processes in other pid namespaces (containers sharing one volume) cannot be checked: one
 // directory belongs to one container, and several servers need DATABASE_URL.
 
-const holderSchema = z.object({ pid: z.number().int().positive(), token: z.string().optional(), startTime: z.string().optional() })
+const holderSchema = z.object({
+  pid: z.number().int().positive(),
+  token: z.string().optional(),
+  startTime: z.string().optional(),
+})
 type Holder = z.infer<typeof holderSchema>
 type Self = { pid: number; token: string; startTime: string | undefined }
 
 /** This process, the same in every bundle of the app (Next.js copies modules per bundle). */
 const currentProcess = (): Self =>
-  processSingleton('pglite-lock-owner', () => ({ pid: process.pid, token: randomUUID(), startTime: readStartTime(process.pid) }))
+  processSingleton('pglite-lock-owner', () => ({
+    pid: process.pid,
+    token: randomUUID(),
+    startTime: readStartTime(process.pid),
+  }))
 
 const errorCode = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined)
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)

@@ -3,7 +3,19 @@ import { DatabaseUnavailableError, type Db, type Queryable, type Row } from './t
 
 // Node socket errors and PostgreSQL SQLSTATEs that mean "the server is not there right now"
 // (class 08 connection exceptions, 53300 too many connections, 57P0x shutdown / starting up).
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE', '53300', '57P01', '57P02', '57P03'])
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+])
 
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false
@@ -55,7 +67,10 @@ export function openPostgres(connectionString: string, max: number): Db {
         return result
       } catch (error) {
         // A connection that cannot even roll back is destroyed instead of going back to the pool.
-        const isRolledBack = await client.query('rollback').then(() => true, () => false)
+        const isRolledBack = await client.query('rollback').then(
+          () => true,
+          () => false,
+        )
         client.release(!isRolledBack)
         throw error
       }

@@ -24,7 +24,12 @@ export async function openDb(config: DatabaseConfig, options: { isMigrated?: boo
   return db
 }
 
-type DbState = { opening?: Promise<Db> | undefined; isClosed: boolean; isShutdownRegistered: boolean; count: { statements: number } }
+type DbState = {
+  opening?: Promise<Db> | undefined
+  isClosed: boolean
+  isShutdownRegistered: boolean
+  count: { statements: number }
+}
 
 // Not a module variable: Next.js bundles the route handlers and the pages separately, each with its
 // own copy of this module, and there must be one database per process (PGlite cannot be opened twice).

@@ -2,7 +2,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { buildCommentsAtom, type CommentFeed } from './comments-atom'
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (_name, jpath) => ['feed.entry', 'feed.link'].includes(String(jpath)) })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (_name, jpath) => ['feed.entry', 'feed.link'].includes(String(jpath)),
+})
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 const post = { title: 'Queues & "retries" <explained>', url: 'https://blog.example/blog/queues' }
@@ -12,7 +17,14 @@ const feed: CommentFeed = {
   homeUrl: 'https://blog.example/',
   selfUrl: 'https://blog.example/comments.xml',
   comments: [
-    { id: 7, name: 'Eve <script>', body: '</content><script>alert(1)</script> & \u0007bell\n]]>', createdAt: '2026-06-01T12:05:00.000Z', editedAt: '2026-06-01T12:09:00.000Z', post },
+    {
+      id: 7,
+      name: 'Eve <script>',
+      body: '</content><script>alert(1)</script> & \u0007bell\n]]>',
+      createdAt: '2026-06-01T12:05:00.000Z',
+      editedAt: '2026-06-01T12:09:00.000Z',
+      post,
+    },
     { id: 3, name: 'Ada', body: 'Plain words.', createdAt: '2026-06-01T12:00:00.000Z', post },
   ],
 }
@@ -29,11 +41,15 @@ describe('buildCommentsAtom', () => {
       ['self', 'https://blog.example/comments.xml'],
     ])
     expect(parsed.updated).toBe('2026-06-01T12:09:00.000Z')
-    expect(parsed.entry.map((entry: Record<string, unknown>) => entry.id)).toEqual(['https://blog.example/blog/queues#comment-7', 'https://blog.example/blog/queues#comment-3'])
+    expect(parsed.entry.map((entry: Record<string, unknown>) => entry.id)).toEqual([
+      'https://blog.example/blog/queues#comment-7',
+      'https://blog.example/blog/queues#comment-3',
+    ])
     const [edited, plain] = parsed.entry
     expect(edited.link['@href']).toBe('https://blog.example/blog/queues#comment-7')
     expect(plain.updated).toBe(plain.published)
-    for (const entry of parsed.entry) for (const field of ['published', 'updated']) expect(entry[field]).toMatch(RFC_3339)
+    for (const entry of parsed.entry)
+      for (const field of ['published', 'updated']) expect(entry[field]).toMatch(RFC_3339)
   })
 
   it('escapes every commenter text and post title, and drops characters XML cannot carry', () => {

@@ -22,7 +22,8 @@ export type CommentFeed = {
   comments: readonly CommentFeedComment[]
 }
 
-const link = (rel: string, type: string, href: string) => `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`
+const link = (rel: string, type: string, href: string) =>
+  `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`
 
 /** The permanent address of a comment: where the post page shows it. */
 export const commentUrl = (postUrl: string, id: number) => `${postUrl}#comment-${id}`
@@ -44,7 +45,9 @@ export function buildCommentsAtom(feed: CommentFeed): string {
       '</entry>',
     ].join('\n')
   })
-  const updated = feed.comments.map(updatedOf).reduce((latest, time) => (time > latest ? time : latest), new Date(0).toISOString())
+  const updated = feed.comments
+    .map(updatedOf)
+    .reduce((latest, time) => (time > latest ? time : latest), new Date(0).toISOString())
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,

@@ -66,12 +66,18 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   isArray: (_name, jpath) =>
-    ['rss.channel.item', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.link', 'feed.entry.category'].includes(
-      String(jpath),
-    ),
+    [
+      'rss.channel.item',
+      'rss.channel.item.category',
+      'feed.link',
+      'feed.entry',
+      'feed.entry.link',
+      'feed.entry.category',
+    ].includes(String(jpath)),
 })
 
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 const ABSOLUTE = /^https:\/\/example\.com\//
 
@@ -144,7 +150,9 @@ describe('Atom 1.0', () => {
     expect(atom.title).toBe('Backend Playbook')
     expect(atom.updated).toBe('2026-12-02T10:30:00.000Z')
     expect(atom.author.name).toBe('The team')
-    expect(atom.link).toContainEqual(expect.objectContaining({ '@rel': 'self', '@href': 'https://example.com/atom.xml' }))
+    expect(atom.link).toContainEqual(
+      expect.objectContaining({ '@rel': 'self', '@href': 'https://example.com/atom.xml' }),
+    )
   })
 
   it('has entries with a permanent id, RFC 3339 dates, an alternate link and HTML content', () => {

@@ -30,10 +30,16 @@ function literalAttributes(node: MdxJsxElement): Properties {
 function mdxJsxElement(state: State, node: MdxJsxElement): ElementContent[] | ElementContent {
   const children = state.all(node)
   const properties = literalAttributes(node)
-  if (node.name && /^[a-z][a-z0-9-]*$/.test(node.name)) return { type: 'element', tagName: node.name, properties, children }
+  if (node.name && /^[a-z][a-z0-9-]*$/.test(node.name))
+    return { type: 'element', tagName: node.name, properties, children }
   const { src, alt } = properties
   if (typeof src !== 'string') return children
-  const image: Element = { type: 'element', tagName: 'img', properties: { src, alt: typeof alt === 'string' ? alt : '' }, children: [] }
+  const image: Element = {
+    type: 'element',
+    tagName: 'img',
+    properties: { src, alt: typeof alt === 'string' ? alt : '' },
+    children: [],
+  }
   return [image, ...children]
 }
 

@@ -22,7 +22,9 @@ describe('code token colours as classes', async () => {
 
   it('leaves a style it cannot express alone: a font style, or a colour outside the palette', () => {
     const [light = '', dark = ''] = [palettes.light[1], palettes.dark[1]]
-    expect(tokenClasses(`--shiki-light:${light};--shiki-dark:${dark};--shiki-light-font-style:italic`, palettes)).toBeUndefined()
+    expect(
+      tokenClasses(`--shiki-light:${light};--shiki-dark:${dark};--shiki-light-font-style:italic`, palettes),
+    ).toBeUndefined()
     expect(tokenClasses(`--shiki-light:#123456;--shiki-dark:${dark}`, palettes)).toBeUndefined()
     expect(tokenClasses('color:red', palettes)).toBeUndefined()
   })

@@ -30,7 +30,9 @@ function contrast(a: string, b: string): number {
 // keywords, numbers, regexes, decorators, diff lines) in the languages a backend blog uses.
 const postsDir = path.join(root, 'content/posts')
 const fences = readdirSync(postsDir).flatMap((file) =>
-  [...readFileSync(path.join(postsDir, file), 'utf8').matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)].map(([, lang = '', code = '']) => ({ lang, code })),
+  [...readFileSync(path.join(postsDir, file), 'utf8').matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)].map(
+    ([, lang = '', code = '']) => ({ lang, code }),
+  ),
 )
 const samples = [
   { lang: 'ts', code: '// comment\n/** doc */\n@decorator class A<T> { #x = /a+/g; s = `t${1}` }\nenum E { A = 1 }' },

@@ -36,7 +36,9 @@ export function rehypeImageSize() {
           Object.assign(node.properties, readImageSize(src))
         }
       } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure') {
-        const attributes = node.attributes.filter((attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute')
+        const attributes = node.attributes.filter(
+          (attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute',
+        )
         const src = attributes.find((attribute) => attribute.name === 'src')?.value
         const hasSize = attributes.some((attribute) => attribute.name === 'width' || attribute.name === 'height')
         if (typeof src === 'string' && src.startsWith('/') && !hasSize) {

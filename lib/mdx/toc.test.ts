@@ -3,7 +3,19 @@ import { extractToc, nestToc, parseToc } from './toc'
 
 describe('extractToc', () => {
   it('lists h2 and h3 headings in order with github-slugger ids', () => {
-    const source = ['# Title', '', '## First part', '', 'text', '', '### A detail', '', '#### Too deep', '', '## Second part'].join('\n')
+    const source = [
+      '# Title',
+      '',
+      '## First part',
+      '',
+      'text',
+      '',
+      '### A detail',
+      '',
+      '#### Too deep',
+      '',
+      '## Second part',
+    ].join('\n')
     expect(extractToc(source)).toEqual([
       { depth: 2, text: 'First part', id: 'first-part' },
       { depth: 3, text: 'A detail', id: 'a-detail' },

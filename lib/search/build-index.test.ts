@@ -12,7 +12,9 @@ const posts = [
     summary: 'Topics, partitions and consumer groups.',
     tags: ['kafka', 'café'],
     date: '2026-02-01T00:00:00.000Z',
-    body: { raw: 'Intro text.\n\n## Partitions\n\nOrdering holds per partition.\n\n## Operations\n\nProvision brokers with Terraform & `<care>`.\n' },
+    body: {
+      raw: 'Intro text.\n\n## Partitions\n\nOrdering holds per partition.\n\n## Operations\n\nProvision brokers with Terraform & `<care>`.\n',
+    },
   },
   {
     url: '/blog/sql-indexes',
@@ -58,7 +60,12 @@ describe('the search index', () => {
   it('finds a post by a word in its body and points at the section it is in', async () => {
     const [hit, ...rest] = await search('terraform')
     expect(rest).toEqual([])
-    expect(hit).toMatchObject({ url: '/blog/kafka-basics', title: 'Kafka basics', date: '2026-02-01', section: { title: 'Operations', url: '/blog/kafka-basics#operations' } })
+    expect(hit).toMatchObject({
+      url: '/blog/kafka-basics',
+      title: 'Kafka basics',
+      date: '2026-02-01',
+      section: { title: 'Operations', url: '/blog/kafka-basics#operations' },
+    })
     expect(hit?.snippet.filter((part) => part.isMatch).map((part) => part.text)).toEqual(['Terraform'])
     // Text, not HTML: the reader sees exactly what the author wrote.
     expect(hit?.snippet.map((part) => part.text).join('')).toContain('Terraform & <care>.')

@@ -24,7 +24,8 @@ export async function writeSearchIndex(posts: readonly IndexablePost[], outputPa
     }
     await rm(outputPath, { recursive: true, force: true })
     const written = await index.writeFiles({ outputPath })
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`)
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`)
   } finally {
     await pagefind.close()
   }

@@ -25,14 +25,24 @@ const outboxRelay = true
 ## Idempotency keys
 `
 
-const post = { title: 'Retries & <safety>', summary: 'Why retries need keys.', tags: ['api', 'café'], date: '2026-01-02T00:00:00.000Z', body: { raw: body } }
+const post = {
+  title: 'Retries & <safety>',
+  summary: 'Why retries need keys.',
+  tags: ['api', 'café'],
+  date: '2026-01-02T00:00:00.000Z',
+  body: { raw: body },
+}
 
 describe('toSearchHtml', () => {
   const html = toSearchHtml(post)
 
   it('indexes only the post body region, with title, summary and tags first', () => {
-    expect(html).toMatch(/^<html lang="en"><head><title>Retries &#x26; &#x3C;safety><\/title><\/head><body><main data-pagefind-body="" data-pagefind-meta="date:2026-01-02">/)
-    expect(html).toContain('<h1>Retries &#x26; &#x3C;safety></h1><p data-pagefind-weight="3">Why retries need keys.</p>')
+    expect(html).toMatch(
+      /^<html lang="en"><head><title>Retries &#x26; &#x3C;safety><\/title><\/head><body><main data-pagefind-body="" data-pagefind-meta="date:2026-01-02">/,
+    )
+    expect(html).toContain(
+      '<h1>Retries &#x26; &#x3C;safety></h1><p data-pagefind-weight="3">Why retries need keys.</p>',
+    )
     expect(html).toContain('<p data-pagefind-weight="5">api, café</p>')
   })
 

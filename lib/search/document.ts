@@ -46,7 +46,10 @@ export function toSearchHtml(post: SearchablePost): string {
     ...body,
   ]
   return toHtml(
-    h('html', { lang: 'en' }, [h('head', h('title', post.title)), h('body', h('main', { dataPagefindBody: '', dataPagefindMeta: `date:${post.date.slice(0, 10)}` }, content))]),
+    h('html', { lang: 'en' }, [
+      h('head', h('title', post.title)),
+      h('body', h('main', { dataPagefindBody: '', dataPagefindMeta: `date:${post.date.slice(0, 10)}` }, content)),
+    ]),
   )
 }
 
@@ -71,7 +74,9 @@ function textOf(node: Nodes | Root): string {
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
       const attributes = node.attributes.flatMap((attribute) =>
-        attribute.type === 'mdxJsxAttribute' && VISIBLE_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string'
+        attribute.type === 'mdxJsxAttribute' &&
+        VISIBLE_ATTRIBUTES.has(attribute.name) &&
+        typeof attribute.value === 'string'
           ? [attribute.value]
           : [],
       )

@@ -22,7 +22,12 @@ export function buildSnippet(content: string, { locations, range, length = 30 }:
   const end = Math.min(words.length, range?.end ?? words.length)
   if (end <= start) return []
   const matches = new Set(locations.filter((location) => location >= start && location < end))
-  const from = pickWindow([...matches].sort((a, b) => a - b), start, end, length)
+  const from = pickWindow(
+    [...matches].sort((a, b) => a - b),
+    start,
+    end,
+    length,
+  )
   const to = Math.min(end, from + length)
 
   const parts: SnippetPart[] = []

@@ -43,7 +43,9 @@ export function createGracefulShutdown({ server, timeoutMs, closeApp, close, exi
   /** @param {string} signal */
   async function run(signal) {
     const startedAt = Date.now()
-    log(`[shutdown] ${signal}: no new connections; waiting for ${inFlight.size} request(s) in flight (at most ${timeoutMs} ms)`)
+    log(
+      `[shutdown] ${signal}: no new connections; waiting for ${inFlight.size} request(s) in flight (at most ${timeoutMs} ms)`,
+    )
     server.close()
     server.closeIdleConnections()
     for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false

@@ -1,5 +1,13 @@
 import { once } from 'node:events'
-import { Agent, createServer, request, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
+import {
+  Agent,
+  createServer,
+  request,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGracefulShutdown, type ShutdownOptions } from './graceful-shutdown.mjs'
@@ -33,7 +41,10 @@ async function startServer(handler: RequestListener, options: Partial<ShutdownOp
   })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
-  cleanups.push(() => server.closeAllConnections(), () => server.close())
+  cleanups.push(
+    () => server.closeAllConnections(),
+    () => server.close(),
+  )
   const { port } = server.address() as AddressInfo
   return { shutdown, port, events, exitCode }
 }

@@ -16,7 +16,8 @@ export function readBuiltConfig(dir) {
   /** @type {unknown} */
   const manifest = JSON.parse(readFileSync(file, 'utf8'))
   const config = manifest && typeof manifest === 'object' && 'config' in manifest ? manifest.config : undefined
-  if (!config || typeof config !== 'object') throw new Error(`${file} has no "config": was it written by \`next build\`?`)
+  if (!config || typeof config !== 'object')
+    throw new Error(`${file} has no "config": was it written by \`next build\`?`)
   return /** @type {Record<string, unknown>} */ (config)
 }
 

@@ -43,11 +43,17 @@ describe('the Next.js the server entry is built on', () => {
   it('still offers a custom server with prepare(), getRequestHandler() and close()', async () => {
     const { default: next } = await import('next')
     const app = next({ dev: false, dir: tempDir() })
-    expect([typeof app.prepare, typeof app.getRequestHandler, typeof app.close]).toEqual(['function', 'function', 'function'])
+    expect([typeof app.prepare, typeof app.getRequestHandler, typeof app.close]).toEqual([
+      'function',
+      'function',
+      'function',
+    ])
   })
 
   it('still awaits the work after() left behind when the server closes (the Node server keeps it for close())', () => {
-    const { default: NextNodeServer } = require('next/dist/server/next-server') as { default: { prototype: Record<string, unknown> } }
+    const { default: NextNodeServer } = require('next/dist/server/next-server') as {
+      default: { prototype: Record<string, unknown> }
+    }
     const source = String(NextNodeServer.prototype.createInternalWaitUntil)
     expect(source).toContain('this.onServerClose(()=>awaiter.awaiting())')
   })
@@ -57,7 +63,10 @@ describe('readBuiltConfig', () => {
   it('reads the config `next build` wrote into .next/required-server-files.json', () => {
     const dir = tempDir()
     mkdirSync(path.join(dir, '.next'))
-    writeFileSync(path.join(dir, '.next/required-server-files.json'), JSON.stringify({ version: 1, config: { distDir: '.next' }, files: [] }))
+    writeFileSync(
+      path.join(dir, '.next/required-server-files.json'),
+      JSON.stringify({ version: 1, config: { distDir: '.next' }, files: [] }),
+    )
     expect(readBuiltConfig(dir)).toEqual({ distDir: '.next' })
   })
 

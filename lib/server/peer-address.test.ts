@@ -11,7 +11,9 @@ describe('the peer address', () => {
     const seen: Array<string | undefined> = []
     const server = createServer((req, res) => {
       recordPeerAddress(req, secret)
-      seen.push(readPeerAddress(new Headers({ [PEER_ADDRESS_HEADER]: String(req.headers[PEER_ADDRESS_HEADER]) }), secret))
+      seen.push(
+        readPeerAddress(new Headers({ [PEER_ADDRESS_HEADER]: String(req.headers[PEER_ADDRESS_HEADER]) }), secret),
+      )
       res.end()
     })
     server.listen(0, '127.0.0.1')
@@ -19,7 +21,9 @@ describe('the peer address', () => {
     const { port } = server.address() as AddressInfo
     const forged = formatPeerAddress('203.0.113.7', secret)
     await new Promise<void>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, agent: false, headers: { [PEER_ADDRESS_HEADER]: forged } }, (res) => res.resume().on('end', resolve))
+      request({ host: '127.0.0.1', port, agent: false, headers: { [PEER_ADDRESS_HEADER]: forged } }, (res) =>
+        res.resume().on('end', resolve),
+      )
         .on('error', reject)
         .end()
     })

@@ -61,7 +61,8 @@ server.on('request', (request, response) => {
     else response.writeHead(500).end()
   })
 })
-for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) process.on(signal, () => void shutdown.shutdown(signal))
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT']))
+  process.on(signal, () => void shutdown.shutdown(signal))
 
 server.listen(settings.port, settings.hostname)
 await once(server, 'listening')

@@ -81,7 +81,11 @@ class PortTakenError extends Error {}
  * @param {StartOptions} options
  * @returns {Promise<ProductionServer>}
  */
-async function startOnPort(port, env, { root = projectRoot, script = 'scripts/start.mjs', echo = false, timeoutMs = 180_000, killAfterMs = 10_000 }) {
+async function startOnPort(
+  port,
+  env,
+  { root = projectRoot, script = 'scripts/start.mjs', echo = false, timeoutMs = 180_000, killAfterMs = 10_000 },
+) {
   const url = `http://127.0.0.1:${port}`
   const dataDir = env.PGLITE_DIR === undefined ? mkdtempSync(path.join(tmpdir(), 'production-server-')) : undefined
   const child = spawn(process.execPath, [script], {

@@ -35,7 +35,10 @@ describe('startProductionServer', () => {
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
   const start = (env: Record<string, string> = {}, options: { killAfterMs?: number } = {}) =>
-    startProductionServer({ DATABASE_URL: 'postgres://not-this-one', ...env }, { root, script: 'server.mjs', ...options })
+    startProductionServer(
+      { DATABASE_URL: 'postgres://not-this-one', ...env },
+      { root, script: 'server.mjs', ...options },
+    )
 
   it('gives a free loopback port, its address as SITE_URL, no DATABASE_URL (not even this shell’s) and a fresh PGlite folder removed after the exit', async () => {
     const inherited = process.env.DATABASE_URL
@@ -46,7 +49,13 @@ describe('startProductionServer', () => {
     })
     try {
       const settings = await (await fetch(`${server.url}/api/health`)).json()
-      expect(settings).toEqual({ PORT: String(server.port), HOSTNAME: '127.0.0.1', SITE_URL: server.url, DATABASE_URL: '', PGLITE_DIR: expect.any(String) })
+      expect(settings).toEqual({
+        PORT: String(server.port),
+        HOSTNAME: '127.0.0.1',
+        SITE_URL: server.url,
+        DATABASE_URL: '',
+        PGLITE_DIR: expect.any(String),
+      })
       expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
       expect(path.dirname(settings.PGLITE_DIR).startsWith(tmpdir())).toBe(true)
       expect(server.output()).toContain('listening')
@@ -84,7 +93,9 @@ describe('startProductionServer', () => {
 
   it('rejects with the server’s output when it exits before answering, without trying again', async () => {
     rmSync(path.join(root, 'attempts.log'), { force: true })
-    await expect(start({ FAKE_MODE: 'crash' })).rejects.toThrow(/server\.mjs exited \(1\) before answering on http:\/\/127\.0\.0\.1:\d+:\nThe server cannot start: SITE_URL is not set/)
+    await expect(start({ FAKE_MODE: 'crash' })).rejects.toThrow(
+      /server\.mjs exited \(1\) before answering on http:\/\/127\.0\.0\.1:\d+:\nThe server cannot start: SITE_URL is not set/,
+    )
     expect(attempts()).toHaveLength(1)
   })
 

@@ -25,9 +25,14 @@ const isTest = (file) => /\.test\.tsx?$/.test(file)
 export function copyProject(outDir, { omit = [] } = {}) {
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: projectRoot, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  })
     .split('\0')
-    .filter((file) => file && !skipped.some((prefix) => file.startsWith(prefix)) && !isTest(file) && !omit.includes(file))
+    .filter(
+      (file) => file && !skipped.some((prefix) => file.startsWith(prefix)) && !isTest(file) && !omit.includes(file),
+    )
     // A tracked file deleted in the working tree is listed too.
     .filter((file) => existsSync(path.join(projectRoot, file)))
   for (const file of files) {

@@ -22,7 +22,8 @@ export function createClock(start = 1_700_000_000_000) {
 /** A logger that keeps its lines, so tests can assert on them and the output stays clean. */
 export function createTestLog() {
   const lines: string[] = []
-  const push = (...args: unknown[]) => void lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
+  const push = (...args: unknown[]) =>
+    void lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
   return { lines, log: { info: push, warn: push, error: push } }
 }
 
@@ -33,14 +34,22 @@ export function createServerDistDir(buildId: string): string {
   return path.join(distDir, 'server')
 }
 
-type RuntimeOptions = { config: CacheConfig; now: () => number; log: ReturnType<typeof createTestLog>['log']; redis?: RedisOptions }
+type RuntimeOptions = {
+  config: CacheConfig
+  now: () => number
+  log: ReturnType<typeof createTestLog>['log']
+  redis?: RedisOptions
+}
 
 /** Runtimes that the test closes in afterEach/afterAll through `closeAll`. */
 export function createRuntimes() {
   const runtimes: CacheRuntime[] = []
   return {
     create(options: RuntimeOptions): CacheRuntime {
-      const runtime = createCacheRuntime({ ...options, redis: { connectWaitMs: 2000, reconnectCapMs: 200, ...options.redis } })
+      const runtime = createCacheRuntime({
+        ...options,
+        redis: { connectWaitMs: 2000, reconnectCapMs: 200, ...options.redis },
+      })
       runtimes.push(runtime)
       return runtime
     },

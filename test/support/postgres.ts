@@ -10,7 +10,9 @@ export const skipReason = 'TEST_DATABASE_URL is not set: PostgreSQL tests skippe
  * A schema of its own in TEST_DATABASE_URL, so runs never collide, and a connection string whose
  * search_path points at it. `drop()` removes it and everything in it.
  */
-export async function createTestSchema(prefix = 'test'): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
+export async function createTestSchema(
+  prefix = 'test',
+): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
   if (!testDatabaseUrl) throw new Error(skipReason)
   const schema = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: testDatabaseUrl })

@@ -7,8 +7,16 @@ import type { Post } from '@/lib/posts'
  */
 type FixturePost = Pick<Post, 'slug' | 'title' | 'url'>
 
-export const fixturePost: FixturePost = { slug: 'a-tour-of-the-backend', title: 'A tour of the backend', url: '/blog/a-tour-of-the-backend' }
-export const otherFixturePost: FixturePost = { slug: 'apis-that-last', title: 'APIs that last', url: '/blog/apis-that-last' }
+export const fixturePost: FixturePost = {
+  slug: 'a-tour-of-the-backend',
+  title: 'A tour of the backend',
+  url: '/blog/a-tour-of-the-backend',
+}
+export const otherFixturePost: FixturePost = {
+  slug: 'apis-that-last',
+  title: 'APIs that last',
+  url: '/blog/apis-that-last',
+}
 
 const posts: readonly FixturePost[] = [otherFixturePost, fixturePost]
 const postsBySlug = new Map(posts.map((post) => [post.slug, post]))

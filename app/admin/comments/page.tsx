@@ -23,7 +23,8 @@ const loginErrors: Record<string, string> = {
 }
 
 const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '')
-const buttonStyle = 'rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700'
+const buttonStyle =
+  'rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700'
 
 export default async function AdminCommentsPage({ searchParams }: PageProps<'/admin/comments'>) {
   await connection()
@@ -36,11 +37,24 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
         <h1 className="text-2xl font-bold tracking-tight">Sign in to moderate comments</h1>
         <form method="post" action="/api/admin/session" className="mt-6 space-y-4">
           <input type="hidden" name="intent" value="login" />
-          <label htmlFor="admin-password" className="block font-semibold">Password</label>
-          <input id="admin-password" name="password" type="password" required autoComplete="current-password" aria-describedby="admin-login-message"
-            className="block w-full rounded-md border border-zinc-400 px-3 py-2 dark:bg-zinc-900" />
-          <p id="admin-login-message" role="alert" className="min-h-6 text-red-800 dark:text-red-300">{message ?? ''}</p>
-          <button type="submit" className={buttonStyle}>Sign in</button>
+          <label htmlFor="admin-password" className="block font-semibold">
+            Password
+          </label>
+          <input
+            id="admin-password"
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            aria-describedby="admin-login-message"
+            className="block w-full rounded-md border border-zinc-400 px-3 py-2 dark:bg-zinc-900"
+          />
+          <p id="admin-login-message" role="alert" className="min-h-6 text-red-800 dark:text-red-300">
+            {message ?? ''}
+          </p>
+          <button type="submit" className={buttonStyle}>
+            Sign in
+          </button>
         </form>
       </div>
     )
@@ -54,11 +68,15 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
         <h1 className="text-2xl font-bold tracking-tight">Held comments ({held.length})</h1>
         <form method="post" action="/api/admin/session">
           <input type="hidden" name="intent" value="logout" />
-          <button type="submit" className="font-semibold text-teal-700 underline dark:text-teal-300">Sign out</button>
+          <button type="submit" className="font-semibold text-teal-700 underline dark:text-teal-300">
+            Sign out
+          </button>
         </form>
       </div>
       <p role="status" className="mt-4 min-h-6 font-semibold text-teal-800 dark:text-teal-200">
-        {done && /^\d{1,10}$/.test(doneId) ? `Done: comment ${doneId} is now ${done === 'approve' ? 'published' : done === 'delete' ? 'deleted' : 'spam'}.` : ''}
+        {done && /^\d{1,10}$/.test(doneId)
+          ? `Done: comment ${doneId} is now ${done === 'approve' ? 'published' : done === 'delete' ? 'deleted' : 'spam'}.`
+          : ''}
       </p>
       {held.length === 0 ? (
         <p className="mt-4">No comments await moderation.</p>
@@ -68,7 +86,12 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
             const post = getPostBySlug(comment.slug)
             return (
               <li key={comment.id}>
-                <CommentReview comment={comment} post={post && { title: post.title, url: post.url }} actions={moderationActions} fields={{ from: 'admin' }} />
+                <CommentReview
+                  comment={comment}
+                  post={post && { title: post.title, url: post.url }}
+                  actions={moderationActions}
+                  fields={{ from: 'admin' }}
+                />
               </li>
             )
           })}

@@ -16,7 +16,10 @@ describe('when the database is unreachable', () => {
     const list = await GET(new Request(`http://localhost/api/comments?slug=${slug}`))
     expect(list.status).toBe(503)
     expect(list.headers.get('retry-after')).toBe('30')
-    expect(await list.json()).toEqual({ error: 'Comments are unavailable right now. Please try again later.', code: 'unavailable' })
+    expect(await list.json()).toEqual({
+      error: 'Comments are unavailable right now. Please try again later.',
+      code: 'unavailable',
+    })
 
     const created = await POST(
       new Request('http://localhost/api/comments', {

@@ -51,13 +51,24 @@ function post(body: unknown, init: { headers?: Record<string, string>; from?: st
   return POST(
     new Request(base, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? newClient(), 'test key for the peer address'), ...init.headers },
+      headers: {
+        'content-type': 'application/json',
+        host: '127.0.0.1:3110',
+        [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? newClient(), 'test key for the peer address'),
+        ...init.headers,
+      },
       body: init.raw ?? JSON.stringify(body),
     }),
   )
 }
-const comment = (overrides: Record<string, unknown> = {}) => ({ slug, name: 'Ada', body: `Body ${Math.random()}`, ...overrides })
-const list = async () => (await (await GET(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
+const comment = (overrides: Record<string, unknown> = {}) => ({
+  slug,
+  name: 'Ada',
+  body: `Body ${Math.random()}`,
+  ...overrides,
+})
+const list = async () =>
+  (await (await GET(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
@@ -83,19 +94,25 @@ describe('GET /api/comments', () => {
     expect((await GET(new Request(base))).status).toBe(400)
     const missing = await GET(new Request(`${base}?slug=no-such-post`))
     expect(missing.status).toBe(404)
-    expect(await missing.json()).toEqual({ error: 'There is no published post with this slug.', code: 'post-not-found' })
+    expect(await missing.json()).toEqual({
+      error: 'There is no published post with this slug.',
+      code: 'post-not-found',
+    })
   })
 })
 
 describe('POST /api/comments', () => {
-  it('201 with the stored comment, which GET then lists; the post\'s cached page is expired at once', async () => {
+  it("201 with the stored comment, which GET then lists; the post's cached page is expired at once", async () => {
     revalidated.length = 0
     const response = await post(comment({ name: '  Ada  ', body: 'Hello\r\nworld' }))
     expect(response.status).toBe(201)
     expectCommonHeaders(response)
     const { comment: stored } = await response.json()
     expect(stored).toMatchObject({ parentId: null, name: 'Ada', body: 'Hello\nworld', status: 'published' })
-    expect(revalidated).toEqual([{ tag: `comments:${slug}`, profile: { expire: 0 } }, { tag: 'comments', profile: { expire: 0 } }])
+    expect(revalidated).toEqual([
+      { tag: `comments:${slug}`, profile: { expire: 0 } },
+      { tag: 'comments', profile: { expire: 0 } },
+    ])
     expect(await list()).toContainEqual(stored)
   })
 
@@ -105,7 +122,9 @@ describe('POST /api/comments', () => {
     expect(response.status).toBe(201)
     const { comment: stored } = await response.json()
     expect(stored.body).toBe(body)
-    expect(stored.html).toMatch(/^<p>Try <code>npm ci<\/code> 0\.\d+:<\/p>\n<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts"/)
+    expect(stored.html).toMatch(
+      /^<p>Try <code>npm ci<\/code> 0\.\d+:<\/p>\n<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts"/,
+    )
     expect(stored.html).toMatch(/<span class="cl\d+ cd\d+">const<\/span>/)
     expect(stored.html).toContain('<p>&#x3C;script>alert(1)&#x3C;/script> <strong>x</strong></p>')
     expect(await list()).toContainEqual(stored)
@@ -137,7 +156,9 @@ describe('POST /api/comments', () => {
     const other = (await (await post(comment({ slug: otherFixturePost.slug }))).json()).comment
     const wrong = await post(comment({ parentId: other.id }))
     expect(wrong.status).toBe(422)
-    expect((await wrong.json()).fieldErrors).toEqual({ parentId: ['The comment you are replying to does not exist on this post.'] })
+    expect((await wrong.json()).fieldErrors).toEqual({
+      parentId: ['The comment you are replying to does not exist on this post.'],
+    })
   })
 
   it('400 for a body that is not JSON or not UTF-8, and stores nothing', async () => {
@@ -150,7 +171,11 @@ describe('POST /api/comments', () => {
   it('accepts the longest valid comment however it is encoded: 5000 four-byte characters as JSON \\u escapes', async () => {
     const body = '😀'.repeat(5000)
     // Every UTF-16 unit as \uXXXX: 12 bytes per character.
-    const escape = (text: string) => text.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+    const escape = (text: string) =>
+      text
+        .split('')
+        .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join('')
     const escaped = `{"slug":"${slug}","name":"Ada","body":"${escape(body)}"}`
     expect(escaped.length).toBeGreaterThan(60_000)
     const response = await post(undefined, { raw: escaped })
@@ -167,18 +192,29 @@ describe('POST /api/comments', () => {
         controller.close()
       },
     })
-    const response = await POST(new Request(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit))
+    const response = await POST(
+      new Request(base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit),
+    )
     expect(response.status).toBe(413)
     expect(await response.json()).toEqual({ error: 'The request body is over 64 KiB.' })
   })
 
-  it('415 for anything but JSON: the page\'s form posts to its own action without JavaScript', async () => {
+  it("415 for anything but JSON: the page's form posts to its own action without JavaScript", async () => {
     const response = await post(undefined, { raw: 'hello', headers: { 'content-type': 'text/plain' } })
     expect(response.status).toBe(415)
     expect(await response.json()).toEqual({ error: 'Send application/json.' })
-    expect((await post(undefined, { raw: '<x/>', headers: { 'content-type': 'multipart/form-data; boundary=x' } })).status).toBe(415)
+    expect(
+      (await post(undefined, { raw: '<x/>', headers: { 'content-type': 'multipart/form-data; boundary=x' } })).status,
+    ).toBe(415)
     const form = new URLSearchParams({ slug, name: 'Form', body: 'no js' }).toString()
-    expect((await post(undefined, { raw: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415)
+    expect(
+      (await post(undefined, { raw: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status,
+    ).toBe(415)
   })
 
   it('405 with Allow for PUT, PATCH and DELETE', async () => {
@@ -232,7 +268,9 @@ describe('POST /api/comments', () => {
       expect(response.status, JSON.stringify(headers)).toBe(403)
       expect((await response.json()).error).toBe('Comments can only be posted from this site.')
     }
-    expect((await post(comment(), { headers: { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:3110' } })).status).toBe(201)
+    expect(
+      (await post(comment(), { headers: { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:3110' } })).status,
+    ).toBe(201)
     expect((await post(comment(), { headers: { origin: 'http://localhost:3000' } })).status).toBe(201)
   })
 
@@ -268,7 +306,9 @@ describe('POST /api/comments', () => {
     expect(asField.headers.get('idempotent-replayed')).toBe('true')
     expect((await asField.json()).comment.id).toBe(firstId)
     expect((await post(comment({ body: 'twice' }), { from, headers: { 'idempotency-key': key } })).status).toBe(422)
-    expect((await post(comment({ idempotencyKey: 'a' }), { from, headers: { 'idempotency-key': 'b' } })).status).toBe(422)
+    expect((await post(comment({ idempotencyKey: 'a' }), { from, headers: { 'idempotency-key': 'b' } })).status).toBe(
+      422,
+    )
     // Keys are scoped to the client: another address with the same key and text gets a comment of its own.
     const stranger = await post(comment({ body: 'once' }), { headers: { 'idempotency-key': key } })
     expect(stranger.headers.get('idempotent-replayed')).toBeNull()
@@ -278,7 +318,9 @@ describe('POST /api/comments', () => {
   it('concurrent requests with one key store exactly one comment', async () => {
     const key = `race-${Math.random()}`
     const from = newClient()
-    const responses = await Promise.all(Array.from({ length: 5 }, () => post(comment({ body: 'race' }), { from, headers: { 'idempotency-key': key } })))
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => post(comment({ body: 'race' }), { from, headers: { 'idempotency-key': key } })),
+    )
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).comment.id)))
     expect(ids.size).toBe(1)
     expect((await list()).filter((c) => c.body === 'race')).toHaveLength(1)
@@ -318,7 +360,8 @@ describe('the webhook', () => {
     const response = await post(comment({ body: 'mark me' }))
     const { id } = (await response.json()).comment
     const db = await getDb()
-    const pending = async () => db.query('select attempts, delivered_at from webhook_deliveries where comment_id = $1', [id])
+    const pending = async () =>
+      db.query('select attempts, delivered_at from webhook_deliveries where comment_id = $1', [id])
     expect(await pending()).toEqual([{ attempts: 0, delivered_at: null }])
     await Promise.all(afterCallbacks.map((callback) => callback()))
     expect(await pending()).toEqual([{ attempts: 1, delivered_at: expect.any(Date) }])
@@ -338,7 +381,9 @@ describe('the webhook', () => {
     expect(hooks.map((hook) => (hook.body as { comment: { id: number } }).comment.id)).toEqual([id, id, id])
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('no answer within 1000 ms'))
     const db = await getDb()
-    expect(await db.query('select attempts, delivered_at from webhook_deliveries where comment_id = $1', [id])).toEqual([{ attempts: 3, delivered_at: null }])
+    expect(await db.query('select attempts, delivered_at from webhook_deliveries where comment_id = $1', [id])).toEqual(
+      [{ attempts: 3, delivered_at: null }],
+    )
     warn.mockRestore()
     hookDelayMs = 0
   })

@@ -33,7 +33,8 @@ export async function POST(request: Request) {
   const config = getConfig()
   if (isCrossSite(request.headers, getOriginPolicy(config))) return errorJson(403, 'cross-site')
   const read = await readJsonBody(request)
-  if (!read.isOk) return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
+  if (!read.isOk)
+    return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
   const { fields } = read
   const headerKey = request.headers.get('idempotency-key')
   if (headerKey !== null && fields.idempotencyKey !== undefined && fields.idempotencyKey !== headerKey) {
@@ -42,15 +43,24 @@ export async function POST(request: Request) {
   if (headerKey !== null) fields.idempotencyKey = headerKey
 
   const parsed = commentInputSchema.safeParse(fields)
-  if (!parsed.success) return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
+  if (!parsed.success)
+    return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
   if (!getPostBySlug(parsed.data.slug)) return failureJson(describeFailure({ kind: 'not-found' }))
   try {
-    const result = await submitComment(await getCommentServices(config, invalidate), parsed.data, clientOf(request.headers, config))
+    const result = await submitComment(
+      await getCommentServices(config, invalidate),
+      parsed.data,
+      clientOf(request.headers, config),
+    )
     if (result.kind !== 'created') return failureJson(describeFailure(result))
     const replayed = result.isReplay ? { 'idempotent-replayed': 'true' } : undefined
     // The secret to edit or delete it with (PATCH/DELETE /api/comments/<id>): in the first answer only.
     const edit = result.edit && { editSecret: result.edit.secret, editableUntil: result.edit.until }
-    return json(result.comment.status === 'published' ? 201 : 202, { comment: await renderComment(result.comment), ...edit }, replayed)
+    return json(
+      result.comment.status === 'published' ? 201 : 202,
+      { comment: await renderComment(result.comment), ...edit },
+      replayed,
+    )
   } catch (error) {
     return failureJson(describeServerError(error, 'posting a comment'))
   }

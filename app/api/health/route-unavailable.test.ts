@@ -5,7 +5,10 @@ import { GET } from './route'
 beforeAll(() => void vi.stubEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:1/nowhere'))
 
 // connection() needs Next's request scope; a direct call is a request of its own.
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), connection: async () => {} }))
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => {},
+}))
 
 describe('GET /api/health with the database down', () => {
   it('answers 503 with Retry-After', async () => {

@@ -9,7 +9,10 @@ beforeAll(() => {
 })
 
 // connection() needs Next's request scope; a direct call is a request of its own.
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), connection: async () => {} }))
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => {},
+}))
 
 afterAll(() => closeDb())
 

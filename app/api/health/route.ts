@@ -32,6 +32,9 @@ export async function GET() {
     return Response.json({ status, database: db.kind, statements, cache }, { headers })
   } catch (error) {
     console.warn('[health] database unreachable:', error instanceof Error ? error.message : error)
-    return Response.json({ status: 'unavailable', database: 'unreachable', cache }, { status: 503, headers: { ...headers, 'retry-after': '5' } })
+    return Response.json(
+      { status: 'unavailable', database: 'unreachable', cache },
+      { status: 503, headers: { ...headers, 'retry-after': '5' } },
+    )
   }
 }

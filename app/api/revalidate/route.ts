@@ -14,13 +14,17 @@ export async function POST(request: Request) {
   const secret = getConfig().revalidateSecret
   if (!secret) return json(503, { error: 'Revalidation is off: REVALIDATE_SECRET is not set on the server.' })
   const authorization = checkAuthorization(request.headers.get('authorization'), secret)
-  if (authorization === 'missing') return json(401, { error: 'Send Authorization: Bearer <REVALIDATE_SECRET>.' }, { 'www-authenticate': 'Bearer' })
+  if (authorization === 'missing')
+    return json(401, { error: 'Send Authorization: Bearer <REVALIDATE_SECRET>.' }, { 'www-authenticate': 'Bearer' })
   if (authorization === 'wrong') return json(403, { error: 'The secret is wrong.' })
   const read = await readJsonBody(request)
   if (!read.isOk) return json(read.status, { error: read.error })
   const parsed = revalidateRequestSchema.safeParse(read.fields)
   if (!parsed.success) return json(422, { error: 'Send { "slugs": ["<post slug>", …] } with 1 to 1000 slugs.' })
-  const [known, unknown] = [parsed.data.slugs.filter((slug) => getPostBySlug(slug)), parsed.data.slugs.filter((slug) => !getPostBySlug(slug))]
+  const [known, unknown] = [
+    parsed.data.slugs.filter((slug) => getPostBySlug(slug)),
+    parsed.data.slugs.filter((slug) => !getPostBySlug(slug)),
+  ]
   // `expire: 0`: the next view of each page re-renders it from the database.
   for (const slug of known) revalidateTag(commentsTag(slug), { expire: 0 })
   // The feed of new comments lists every post's.

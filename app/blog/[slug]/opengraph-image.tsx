@@ -31,25 +31,23 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
   const title = post.title.replace(/\p{Extended_Pictographic}\uFE0F?/gu, '').trim()
 
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: '100%',
-          height: '100%',
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          padding: '72px 80px',
-          background: '#09090b',
-          color: '#fafafa',
-          borderTop: '16px solid #14b8a6',
-        }}
-      >
-        <div style={{ display: 'flex', fontSize: 36, color: '#5eead4' }}>{site.name}</div>
-        <div style={{ display: 'flex', fontSize: title.length > 60 ? 60 : 72, lineHeight: 1.15 }}>{title}</div>
-        <div style={{ display: 'flex', fontSize: 32, color: '#a1a1aa' }}>{formatPostDate(post.date)}</div>
-      </div>
-    ),
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '72px 80px',
+        background: '#09090b',
+        color: '#fafafa',
+        borderTop: '16px solid #14b8a6',
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 36, color: '#5eead4' }}>{site.name}</div>
+      <div style={{ display: 'flex', fontSize: title.length > 60 ? 60 : 72, lineHeight: 1.15 }}>{title}</div>
+      <div style={{ display: 'flex', fontSize: 32, color: '#a1a1aa' }}>{formatPostDate(post.date)}</div>
+    </div>,
     size,
   )
 }

@@ -72,7 +72,11 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
         <MdxContent code={post.body.code} />
       </div>
       <PostFooter slug={post.slug} sourceFilePath={post._raw.sourceFilePath} />
-      <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800">
+      <section
+        id="comments"
+        aria-labelledby="comments-heading"
+        className="mt-16 border-t border-zinc-200 pt-8 lg:col-start-1 dark:border-zinc-800"
+      >
         {/* Cached with the page and invalidated when they change: a reader's view is a static file. */}
         <CommentsSection slug={post.slug} postUrl={post.url} />
       </section>

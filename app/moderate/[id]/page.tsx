@@ -42,8 +42,9 @@ export default async function ModeratePage({ params, searchParams }: PageProps<'
       <div className="mx-auto max-w-2xl">
         <h1 className="text-2xl font-bold tracking-tight">This link has expired</h1>
         <p role="alert" className="mt-4">
-          The moderation link for comment {id} worked until {check.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Moderate it in the
-          admin queue (/admin/comments) or with <code>npm run comments -- show {id}</code>.
+          The moderation link for comment {id} worked until{' '}
+          {check.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Moderate it in the admin queue
+          (/admin/comments) or with <code>npm run comments -- show {id}</code>.
         </p>
       </div>
     )
@@ -60,10 +61,16 @@ export default async function ModeratePage({ params, searchParams }: PageProps<'
         {done && statusAfter[done] === comment.status ? `Done: comment ${id} is now ${comment.status}.` : ''}
       </p>
       <div className="mt-4">
-        <CommentReview comment={comment} post={post && { title: post.title, url: post.url }} actions={actions} fields={{ token, from: 'link' }} />
+        <CommentReview
+          comment={comment}
+          post={post && { title: post.title, url: post.url }}
+          actions={actions}
+          fields={{ token, from: 'link' }}
+        />
       </div>
       <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
-        This link works until {check.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Nothing changes until you press a button.
+        This link works until {check.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Nothing changes until
+        you press a button.
       </p>
     </div>
   )

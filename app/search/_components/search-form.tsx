@@ -20,7 +20,8 @@ export function SearchForm({ inputRef, isHydrated, onInput, onSubmit }: SearchFo
       method="get"
       onSubmit={onSubmit}
       data-hydrated={isHydrated || undefined}
-      className="mt-6 flex gap-2">
+      className="mt-6 flex gap-2"
+    >
       <label htmlFor="search-input" className="sr-only">
         Search posts
       </label>
@@ -36,10 +37,7 @@ export function SearchForm({ inputRef, isHydrated, onInput, onSubmit }: SearchFo
         placeholder="Kafka, idempotency, indexes…"
         className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400"
       />
-      <button
-        type="submit"
-        className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800"
-      >
+      <button type="submit" className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
         Search
       </button>
     </form>

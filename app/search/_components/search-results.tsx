@@ -17,7 +17,8 @@ export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResu
       <ol
         aria-label="Search results"
         aria-busy={isStale}
-        className="mt-2 divide-y aria-busy:opacity-60 divide-zinc-200 dark:divide-zinc-800">
+        className="mt-2 divide-y divide-zinc-200 aria-busy:opacity-60 dark:divide-zinc-800"
+      >
         {hits.map((hit) => (
           <li key={hit.url} className="py-5">
             <PostSummary
@@ -27,7 +28,10 @@ export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResu
               meta={<HitLocation date={hit.date} section={hit.section} />}
               summary={hit.snippet.map((part, index) =>
                 part.isMatch ? (
-                  <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-300/30 dark:text-amber-100">
+                  <mark
+                    key={index}
+                    className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-300/30 dark:text-amber-100"
+                  >
                     {part.text}
                   </mark>
                 ) : (

@@ -10,7 +10,9 @@ process.env.PEER_ADDRESS_SECRET = 'test key for the peer address'
 type Set = { name: string; value: string; options: Record<string, unknown> }
 const sets: Set[] = []
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ set: (name: string, value: string, options: Record<string, unknown>) => void sets.push({ name, value, options }) }),
+  cookies: async () => ({
+    set: (name: string, value: string, options: Record<string, unknown>) => void sets.push({ name, value, options }),
+  }),
 }))
 
 const { POST } = await import('./route')
@@ -23,11 +25,18 @@ afterAll(() => closeDb())
 let client = 0
 const newClient = () => `198.51.100.${++client}`
 
-function post(fields: Record<string, string>, { from = newClient(), origin = 'https://blog.example.com' as string | null } = {}) {
+function post(
+  fields: Record<string, string>,
+  { from = newClient(), origin = 'https://blog.example.com' as string | null } = {},
+) {
   return POST(
     new Request('https://blog.example.com/api/admin/session', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', [PEER_ADDRESS_HEADER]: formatPeerAddress(from, 'test key for the peer address'), ...(origin && { origin }) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        [PEER_ADDRESS_HEADER]: formatPeerAddress(from, 'test key for the peer address'),
+        ...(origin && { origin }),
+      },
       body: new URLSearchParams(fields),
     }),
   )
@@ -58,24 +67,33 @@ describe('POST /api/admin/session', () => {
 
   it('stops a client after 5 wrong passwords, even when the next one is right', async () => {
     const from = newClient()
-    for (let i = 0; i < 5; i++) expect((await post({ intent: 'login', password: `guess ${i}` }, { from })).headers.get('location')).toBe('/admin/comments?error=wrong')
+    for (let i = 0; i < 5; i++)
+      expect((await post({ intent: 'login', password: `guess ${i}` }, { from })).headers.get('location')).toBe(
+        '/admin/comments?error=wrong',
+      )
     const limited = await post({ intent: 'login', password: 'correct horse battery' }, { from })
     expect(limited.headers.get('location')).toBe('/admin/comments?error=limited')
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(sets).toEqual([])
     // Another client is not locked out by this one.
-    expect((await post({ intent: 'login', password: 'correct horse battery' })).headers.get('location')).toBe('/admin/comments')
+    expect((await post({ intent: 'login', password: 'correct horse battery' })).headers.get('location')).toBe(
+      '/admin/comments',
+    )
   })
 
   it('refuses a sign-in without an Origin or from another site (login CSRF)', async () => {
     expect((await post({ intent: 'login', password: 'correct horse battery' }, { origin: null })).status).toBe(403)
-    expect((await post({ intent: 'login', password: 'correct horse battery' }, { origin: 'https://evil.example' })).status).toBe(403)
+    expect(
+      (await post({ intent: 'login', password: 'correct horse battery' }, { origin: 'https://evil.example' })).status,
+    ).toBe(403)
     expect(sets).toEqual([])
   })
 
   it('signs out by expiring the cookie', async () => {
     const response = await post({ intent: 'logout' })
     expect(response.headers.get('location')).toBe('/admin/comments?error=signed-out')
-    expect(sets).toEqual([{ name: adminCookieName(), value: '', options: expect.objectContaining({ maxAge: 0, httpOnly: true }) }])
+    expect(sets).toEqual([
+      { name: adminCookieName(), value: '', options: expect.objectContaining({ maxAge: 0, httpOnly: true }) },
+    ])
   })
 })

@@ -9,9 +9,16 @@ delete process.env.COMMENT_WEBHOOK_URL
 // What the server entry (lib/server/start.mjs) sets: the key the socket address is signed with.
 process.env.PEER_ADDRESS_SECRET = 'test key for the peer address'
 
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: () => {} }))
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: () => {},
+}))
 const revalidated: string[] = []
-vi.mock('next/cache', () => ({ cacheLife: () => {}, cacheTag: () => {}, revalidateTag: (tag: string) => void revalidated.push(tag) }))
+vi.mock('next/cache', () => ({
+  cacheLife: () => {},
+  cacheTag: () => {},
+  revalidateTag: (tag: string) => void revalidated.push(tag),
+}))
 
 // A fixture post to comment on, not the real content (test/support/posts.ts).
 vi.mock('@/lib/posts', () => import('@/test/support/posts'))
@@ -24,24 +31,49 @@ const { formatPeerAddress, PEER_ADDRESS_HEADER } = await import('@/lib/server/pe
 const { slug } = (await import('@/test/support/posts')).fixturePost
 const base = 'http://127.0.0.1:3110/api/comments'
 let client = 0
-const headersFor = (extra: Record<string, string> = {}) => ({ host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address'), ...extra })
+const headersFor = (extra: Record<string, string> = {}) => ({
+  host: '127.0.0.1:3110',
+  [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address'),
+  ...extra,
+})
 
-async function create(body = `Body ${Math.random()}`): Promise<{ id: number; secret: string; until: string; status: number; createdAt: string }> {
-  const response = await POST(new Request(base, { method: 'POST', headers: headersFor({ 'content-type': 'application/json' }), body: JSON.stringify({ slug, name: 'Ada', body }) }))
+async function create(
+  body = `Body ${Math.random()}`,
+): Promise<{ id: number; secret: string; until: string; status: number; createdAt: string }> {
+  const response = await POST(
+    new Request(base, {
+      method: 'POST',
+      headers: headersFor({ 'content-type': 'application/json' }),
+      body: JSON.stringify({ slug, name: 'Ada', body }),
+    }),
+  )
   const json = await response.json()
-  return { id: json.comment.id, secret: json.editSecret, until: json.editableUntil, status: response.status, createdAt: json.comment.createdAt }
+  return {
+    id: json.comment.id,
+    secret: json.editSecret,
+    until: json.editableUntil,
+    status: response.status,
+    createdAt: json.comment.createdAt,
+  }
 }
 
 const context = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) })
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` })
 
 function patch(id: number | string, body: unknown, headers: Record<string, string> = {}, raw?: string) {
-  const request = new Request(`${base}/${id}`, { method: 'PATCH', headers: headersFor({ 'content-type': 'application/json', ...headers }), body: raw ?? JSON.stringify(body) })
+  const request = new Request(`${base}/${id}`, {
+    method: 'PATCH',
+    headers: headersFor({ 'content-type': 'application/json', ...headers }),
+    body: raw ?? JSON.stringify(body),
+  })
   return PATCH(request, context(id))
 }
-const remove = (id: number | string, headers: Record<string, string> = {}) => DELETE(new Request(`${base}/${id}`, { method: 'DELETE', headers: headersFor(headers) }), context(id))
-const listed = async () => (await (await list(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
-const storedRow = async (id: number) => (await (await getDb()).query('select body, status, edited_at, edit_secret_hash from comments where id = $1', [id]))[0]
+const remove = (id: number | string, headers: Record<string, string> = {}) =>
+  DELETE(new Request(`${base}/${id}`, { method: 'DELETE', headers: headersFor(headers) }), context(id))
+const listed = async () =>
+  (await (await list(new Request(`${base}?slug=${slug}`))).json()).comments as Array<Record<string, unknown>>
+const storedRow = async (id: number) =>
+  (await (await getDb()).query('select body, status, edited_at, edit_secret_hash from comments where id = $1', [id]))[0]
 
 // PGlite's first start (initdb in WebAssembly) is slow on a busy machine: not part of any test.
 beforeAll(() => getDb(), 300_000)
@@ -59,14 +91,16 @@ describe('the secret of a new comment', () => {
     expect(Date.parse(until) - Date.parse(createdAt)).toBe(900_000)
     const row = await storedRow(id)
     expect(row?.edit_secret_hash).toBe(createHash('sha256').update(secret).digest('hex'))
-    expect(JSON.stringify(await (await getDb()).query('select * from comments where id = $1', [id]))).not.toContain(secret)
+    expect(JSON.stringify(await (await getDb()).query('select * from comments where id = $1', [id]))).not.toContain(
+      secret,
+    )
     // GET never shows a secret or its hash.
     expect(JSON.stringify(await listed())).not.toContain(String(row?.edit_secret_hash))
   })
 })
 
 describe('PATCH /api/comments/<id>', () => {
-  it('200: the text is checked and normalised like a new one, marked edited, and the post\'s page and the feed are invalidated', async () => {
+  it("200: the text is checked and normalised like a new one, marked edited, and the post's page and the feed are invalidated", async () => {
     const { id, secret } = await create()
     revalidated.length = 0
     const response = await patch(id, { body: '  Fixed\r\n\r\n\r\n\r\ntypo  ' }, bearer(secret))
@@ -101,7 +135,7 @@ describe('PATCH /api/comments/<id>', () => {
     expect(revalidated).toEqual([])
   })
 
-  it('401 without the secret, 403 with a wrong one or another comment\'s, and nothing changes', async () => {
+  it("401 without the secret, 403 with a wrong one or another comment's, and nothing changes", async () => {
     const { id } = await create('Untouched.')
     const other = await create()
     revalidated.length = 0
@@ -125,7 +159,11 @@ describe('PATCH /api/comments/<id>', () => {
     vi.setSystemTime(Date.parse(until))
     const late = await patch(id, { body: 'Too late.' }, bearer(secret))
     expect(late.status).toBe(403)
-    expect(await late.json()).toEqual({ error: 'The time to edit or delete this comment is over.', code: 'edit-window-closed', editableUntil: until })
+    expect(await late.json()).toEqual({
+      error: 'The time to edit or delete this comment is over.',
+      code: 'edit-window-closed',
+      editableUntil: until,
+    })
     expect((await storedRow(id))?.body).toBe('Just in time.')
   })
 
@@ -163,7 +201,8 @@ describe('PATCH /api/comments/<id>', () => {
 
   it('429 past 10 edits of one comment', async () => {
     const { id, secret } = await create()
-    for (let edit = 1; edit <= 10; edit++) expect((await patch(id, { body: `Edit ${edit}` }, bearer(secret))).status).toBe(200)
+    for (let edit = 1; edit <= 10; edit++)
+      expect((await patch(id, { body: `Edit ${edit}` }, bearer(secret))).status).toBe(200)
     const limited = await patch(id, { body: 'Edit 11' }, bearer(secret))
     expect(limited.status).toBe(429)
     expect((await limited.json()).code).toBe('edit-limit')

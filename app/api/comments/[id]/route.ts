@@ -24,27 +24,38 @@ const MAX_ID = 2_147_483_647
 type Checked = { isOk: true; id: number; secret: string } | { isOk: false; response: Response }
 
 async function checkRequest(request: Request, params: Promise<{ id: string }>): Promise<Checked> {
-  if (isCrossSite(request.headers, getOriginPolicy(getConfig()))) return { isOk: false, response: errorJson(403, 'cross-site') }
+  if (isCrossSite(request.headers, getOriginPolicy(getConfig())))
+    return { isOk: false, response: errorJson(403, 'cross-site') }
   const { id } = await params
   const number = /^\d{1,10}$/.test(id) ? Number(id) : NaN
   if (!(number >= 1 && number <= MAX_ID)) return { isOk: false, response: errorJson(404, 'comment-not-found') }
   const bearer = readBearerSecret(request.headers.get('authorization'))
-  if (bearer.kind === 'missing') return { isOk: false, response: errorJson(401, 'edit-unauthorized', {}, { 'www-authenticate': 'Bearer' }) }
+  if (bearer.kind === 'missing')
+    return { isOk: false, response: errorJson(401, 'edit-unauthorized', {}, { 'www-authenticate': 'Bearer' }) }
   return { isOk: true, id: number, secret: bearer.secret }
 }
 
 const refused = (result: EditFailure) =>
-  result.kind === 'window-closed' ? errorJson(403, 'edit-window-closed', { editableUntil: result.until }) : failureJson(describeEditFailure(result))
+  result.kind === 'window-closed'
+    ? errorJson(403, 'edit-window-closed', { editableUntil: result.until })
+    : failureJson(describeEditFailure(result))
 
 export async function PATCH(request: Request, { params }: RouteContext<'/api/comments/[id]'>) {
   const checked = await checkRequest(request, params)
   if (!checked.isOk) return checked.response
   const read = await readJsonBody(request)
-  if (!read.isOk) return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
+  if (!read.isOk)
+    return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
   const parsed = commentEditSchema.safeParse(read.fields)
-  if (!parsed.success) return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
+  if (!parsed.success)
+    return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
   try {
-    const result = await editComment(await getCommentServices(getConfig(), invalidate), checked.id, checked.secret, parsed.data)
+    const result = await editComment(
+      await getCommentServices(getConfig(), invalidate),
+      checked.id,
+      checked.secret,
+      parsed.data,
+    )
     if (result.kind !== 'edited') return refused(result)
     return json(200, { comment: await renderComment(result.comment), editableUntil: result.until })
   } catch (error) {

@@ -14,7 +14,12 @@ function preview(body: unknown, init: { headers?: Record<string, string>; raw?: 
   return POST(
     new Request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', host: '127.0.0.1:3110', [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? `198.51.100.${++client}`, PEER_SECRET), ...init.headers },
+      headers: {
+        'content-type': 'application/json',
+        host: '127.0.0.1:3110',
+        [PEER_ADDRESS_HEADER]: formatPeerAddress(init.from ?? `198.51.100.${++client}`, PEER_SECRET),
+        ...init.headers,
+      },
       body: init.raw ?? JSON.stringify(body),
     }),
   )
@@ -22,11 +27,15 @@ function preview(body: unknown, init: { headers?: Record<string, string>; raw?: 
 
 describe('POST /api/comments/preview', () => {
   it('200 with the html the page will show, stored nowhere and never cached', async () => {
-    const response = await preview({ body: '**Hi** `x`\n\n```sql\nselect 1\n```\n\n# not a heading <img src=x onerror=alert(1)>' })
+    const response = await preview({
+      body: '**Hi** `x`\n\n```sql\nselect 1\n```\n\n# not a heading <img src=x onerror=alert(1)>',
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     const { html } = await response.json()
-    expect(html).toMatch(/^<p><strong>Hi<\/strong> <code>x<\/code><\/p>\n<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="sql"/)
+    expect(html).toMatch(
+      /^<p><strong>Hi<\/strong> <code>x<\/code><\/p>\n<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="sql"/,
+    )
     expect(html).toContain('<p># not a heading &#x3C;img src=x onerror=alert(1)></p>')
   })
 
@@ -36,19 +45,31 @@ describe('POST /api/comments/preview', () => {
 
   it('400 for a body that is not JSON; 415 for anything but JSON; 413 over 64 KiB', async () => {
     expect((await preview(undefined, { raw: '{' })).status).toBe(400)
-    expect((await preview(undefined, { raw: 'body=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415)
+    expect(
+      (await preview(undefined, { raw: 'body=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }))
+        .status,
+    ).toBe(415)
     const big = JSON.stringify({ body: 'x'.repeat(65 * 1024) })
     const response = await preview(undefined, { raw: big, headers: { 'content-length': String(big.length) } })
     expect(response.status).toBe(413)
   })
 
   it('422 with field errors for an empty, over-long or invalid body and for unknown fields', async () => {
-    for (const body of [{ body: '   ' }, { body: 'x'.repeat(5001) }, { body: 'a\u0000b' }, {}, { body: 'x', name: 'Ada' }, []]) {
+    for (const body of [
+      { body: '   ' },
+      { body: 'x'.repeat(5001) },
+      { body: 'a\u0000b' },
+      {},
+      { body: 'x', name: 'Ada' },
+      [],
+    ]) {
       const response = await preview(body)
       expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(422)
       expect((await response.json()).error).toBeTruthy()
     }
-    expect((await (await preview({ body: 'x'.repeat(5001) })).json()).fieldErrors).toEqual({ body: ['Use at most 5,000 characters.'] })
+    expect((await (await preview({ body: 'x'.repeat(5001) })).json()).fieldErrors).toEqual({
+      body: ['Use at most 5,000 characters.'],
+    })
   })
 
   it('403 for a cross-site request; 405 for GET', async () => {

@@ -18,12 +18,18 @@ export async function POST(request: Request) {
   if (isCrossSite(request.headers, getOriginPolicy(config))) return errorJson(403, 'cross-site')
   const decision = isAllowed(clientOf(request.headers, config).address ?? 'unknown')
   if (!decision.isAllowed) {
-    return json(429, { error: 'Too many previews. Wait a minute and try again.', code: 'rate-limited' }, { 'retry-after': String(decision.retryAfterSeconds) })
+    return json(
+      429,
+      { error: 'Too many previews. Wait a minute and try again.', code: 'rate-limited' },
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    )
   }
   const read = await readJsonBody(request)
-  if (!read.isOk) return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
+  if (!read.isOk)
+    return json(read.status, { error: read.error, ...(read.fieldErrors && { fieldErrors: read.fieldErrors }) })
   const parsed = commentPreviewSchema.safeParse(read.fields)
-  if (!parsed.success) return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
+  if (!parsed.success)
+    return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
   return json(200, { html: await renderCommentMarkdown(parsed.data.body) })
 }
 

@@ -14,7 +14,9 @@ vi.mock('next/cache', () => ({
   revalidateTag: (tag: string, profile: unknown) => void revalidated.push({ tag, profile }),
 }))
 const jar = new Map<string, string>()
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }) }))
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+}))
 
 const { POST } = await import('./route')
 const { closeDb, getDb } = await import('@/lib/db')
@@ -30,14 +32,29 @@ const inADay = () => new Date(Date.now() + 86_400_000)
 
 async function heldComment() {
   return insertComment(await getDb(), {
-    slug, parentId: null, name: 'Ann', body: 'See https://spam.example', status: 'pending',
-    clientHash: 'h', bodyHash: `b${Math.random()}`, idempotencyKey: undefined, createdAt: new Date(),
+    slug,
+    parentId: null,
+    name: 'Ann',
+    body: 'See https://spam.example',
+    status: 'pending',
+    clientHash: 'h',
+    bodyHash: `b${Math.random()}`,
+    idempotencyKey: undefined,
+    createdAt: new Date(),
   })
 }
 
-function post(id: number | string, fields: Record<string, string>, headers: Record<string, string> = { origin: 'https://blog.example.com' }) {
+function post(
+  id: number | string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = { origin: 'https://blog.example.com' },
+) {
   return POST(
-    new Request(`https://blog.example.com/api/moderation/${id}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) }),
+    new Request(`https://blog.example.com/api/moderation/${id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(fields),
+    }),
     { params: Promise.resolve({ id: String(id) }) },
   )
 }
@@ -64,7 +81,12 @@ describe('POST /api/moderation/<id>', () => {
   it('refuses a post without an Origin, from another site, or from a sandboxed frame (CSRF), and changes nothing', async () => {
     const comment = await heldComment()
     const token = signModerationToken(key, comment.id, 'moderate', inADay())
-    const attempts: Array<Record<string, string>> = [{}, { origin: 'https://evil.example' }, { origin: 'null' }, { origin: 'https://blog.example.com', 'sec-fetch-site': 'cross-site' }]
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'https://blog.example.com', 'sec-fetch-site': 'cross-site' },
+    ]
     for (const headers of attempts) {
       expect((await post(comment.id, { action: 'approve', token }, headers)).status).toBe(403)
     }
@@ -74,12 +96,32 @@ describe('POST /api/moderation/<id>', () => {
 
   it('refuses an expired token, one for another comment, and one for another action', async () => {
     const comment = await heldComment()
-    const expired = await post(comment.id, { action: 'approve', token: signModerationToken(key, comment.id, 'moderate', new Date(Date.now() - 1000)) })
+    const expired = await post(comment.id, {
+      action: 'approve',
+      token: signModerationToken(key, comment.id, 'moderate', new Date(Date.now() - 1000)),
+    })
     expect(expired.status).toBe(403)
     expect(await expired.text()).toMatch(/expired/)
-    expect((await post(comment.id, { action: 'approve', token: signModerationToken(key, comment.id + 1, 'moderate', inADay()) })).status).toBe(403)
-    expect((await post(comment.id, { action: 'delete', token: signModerationToken(key, comment.id, 'approve', inADay()) })).status).toBe(403)
-    expect((await post(comment.id, { action: 'approve', token: signModerationToken('x'.repeat(40), comment.id, 'moderate', inADay()) })).status).toBe(403)
+    expect(
+      (
+        await post(comment.id, {
+          action: 'approve',
+          token: signModerationToken(key, comment.id + 1, 'moderate', inADay()),
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await post(comment.id, { action: 'delete', token: signModerationToken(key, comment.id, 'approve', inADay()) }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await post(comment.id, {
+          action: 'approve',
+          token: signModerationToken('x'.repeat(40), comment.id, 'moderate', inADay()),
+        })
+      ).status,
+    ).toBe(403)
     expect((await findComment(await getDb(), comment.id))?.status).toBe('pending')
   })
 
@@ -100,6 +142,9 @@ describe('POST /api/moderation/<id>', () => {
     const token = signModerationToken(key, comment.id, 'moderate', inADay())
     expect((await post(comment.id, { action: 'publish', token })).status).toBe(400)
     expect((await post('abc', { action: 'approve', token })).status).toBe(404)
-    expect((await post(999_999, { action: 'approve', token: signModerationToken(key, 999_999, 'moderate', inADay()) })).status).toBe(404)
+    expect(
+      (await post(999_999, { action: 'approve', token: signModerationToken(key, 999_999, 'moderate', inADay()) }))
+        .status,
+    ).toBe(404)
   })
 })

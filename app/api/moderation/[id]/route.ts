@@ -3,7 +3,13 @@ import { cookies } from 'next/headers'
 import { z } from 'zod'
 import { getDb } from '@/lib/db'
 import { commentsTag } from '@/lib/comments/cache'
-import { adminCookieName, getAdminPassword, getModerationKey, isAdmin, isSameOriginPost } from '@/lib/comments/moderation-access'
+import {
+  adminCookieName,
+  getAdminPassword,
+  getModerationKey,
+  isAdmin,
+  isSameOriginPost,
+} from '@/lib/comments/moderation-access'
 import { moderationActions, statusAfter, verifyModerationToken } from '@/lib/comments/moderation-token'
 import { setCommentStatus } from '@/lib/comments/store'
 
@@ -18,14 +24,18 @@ const formSchema = z.object({
 })
 
 const text = (status: number, message: string) =>
-  new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+  new Response(`${message}\n`, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  })
 
 export async function POST(request: Request, { params }: RouteContext<'/api/moderation/[id]'>) {
   const key = getModerationKey()
   if (!key && !getAdminPassword()) return text(404, 'Moderation over HTTP is not configured.')
   const { id: rawId } = await params
   if (!/^\d{1,10}$/.test(rawId)) return text(404, 'There is no such comment.')
-  if (!isSameOriginPost(request.headers)) return text(403, 'Refused: moderate from the page the link opens, on this site.')
+  if (!isSameOriginPost(request.headers))
+    return text(403, 'Refused: moderate from the page the link opens, on this site.')
   const form = await request.formData().catch(() => undefined)
   const parsed = formSchema.safeParse(Object.fromEntries(form ?? []))
   if (!parsed.success) return text(400, 'Choose Approve, Delete or Spam on the moderation page.')
@@ -34,17 +44,27 @@ export async function POST(request: Request, { params }: RouteContext<'/api/mode
   const now = new Date()
 
   const check = key && token ? verifyModerationToken(key, token, id, action, now) : undefined
-  const isAllowed = check?.isValid || (from === 'admin' && (await isAdmin((await cookies()).get(adminCookieName())?.value, now)))
+  const isAllowed =
+    check?.isValid || (from === 'admin' && (await isAdmin((await cookies()).get(adminCookieName())?.value, now)))
   if (!isAllowed) {
     if (check?.isValid === false && check.reason === 'expired') {
-      return text(403, `This link expired on ${check.expiresAt.toISOString()}. Use /admin/comments or \`npm run comments -- ${action} ${id}\`.`)
+      return text(
+        403,
+        `This link expired on ${check.expiresAt.toISOString()}. Use /admin/comments or \`npm run comments -- ${action} ${id}\`.`,
+      )
     }
-    return text(403, from === 'admin' ? 'Your session has ended: sign in again.' : 'This link does not allow that action.')
+    return text(
+      403,
+      from === 'admin' ? 'Your session has ended: sign in again.' : 'This link does not allow that action.',
+    )
   }
   const updated = await setCommentStatus(await getDb(), id, statusAfter[action])
   if (!updated) return text(404, 'There is no such comment.')
   // Like the CLI: the post's page shows the change on its next view, on every instance.
   revalidateTag(commentsTag(updated.slug), { expire: 0 })
-  const back = from === 'admin' ? `/admin/comments?done=${action}&id=${id}` : `/moderate/${id}?${new URLSearchParams({ token: token ?? '', done: action })}`
+  const back =
+    from === 'admin'
+      ? `/admin/comments?done=${action}&id=${id}`
+      : `/moderate/${id}?${new URLSearchParams({ token: token ?? '', done: action })}`
   return new Response(null, { status: 303, headers: { location: back, 'cache-control': 'no-store' } })
 }

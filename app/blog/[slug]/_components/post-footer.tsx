@@ -10,7 +10,10 @@ export function PostFooter({ slug, sourceFilePath }: PostFooterProps) {
   return (
     <footer className="mt-12 flex flex-col gap-8 lg:col-start-1">
       <p className="text-sm">
-        <a href={getEditUrl(sourceFilePath)} className="text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <a
+          href={getEditUrl(sourceFilePath)}
+          className="text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
           Edit this page on GitHub
         </a>
       </p>

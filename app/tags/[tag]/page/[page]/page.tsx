@@ -30,5 +30,5 @@ export async function generateMetadata({ params }: PageProps<'/tags/[tag]/page/[
 }
 
 export default async function TagPageN({ params }: PageProps<'/tags/[tag]/page/[page]'>) {
-  return <TagPosts {...(await load(params))} />
+  return <TagPosts {...await load(params)} />
 }
