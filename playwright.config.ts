@@ -75,7 +75,9 @@ export default defineConfig({
       // The Blogger fixture's comments go into the fresh database before the server opens it; its
       // posts are in the build already (scripts/build-fixture-site.mjs), so they are left unchanged.
       command:
-        `rm -rf ${E2E_DATA}/fixture-site && npm run --silent import:blogger -- test/fixtures/blogger/feed.atom --content-dir .e2e-fixture-site/content` +
+        `rm -rf ${E2E_DATA}/fixture-site` +
+        ' && npm run --silent import:blogger -- test/fixtures/blogger/feed.atom' +
+        ' --content-dir .e2e-fixture-site/content' +
         ` && node node_modules/next/dist/bin/next start .e2e-fixture-site --hostname 127.0.0.1 --port ${FIXTURE_PORT}`,
       url: `${fixtureURL}/api/health`,
       reuseExistingServer: false,
@@ -85,7 +87,8 @@ export default defineConfig({
         SITE_URL: fixtureURL,
         PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`,
         DATABASE_URL: '',
-        // Generous limits: the tests share one client address. e2e/instances.spec.ts and e2e/comments-load.spec.ts start servers of their own to test 429.
+        // Generous limits: the tests share one client address. e2e/instances.spec.ts and
+        // e2e/comments-load.spec.ts start servers of their own to test 429.
         COMMENT_RATE_LIMIT: '10000',
         COMMENT_RATE_LIMIT_POST: '10000',
         COMMENT_RATE_LIMIT_SITE: '100000',

@@ -28,20 +28,24 @@ export const viewport: Viewport = {
   ],
 }
 
+const skipLinkClass =
+  'sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 ' +
+  'focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900'
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The theme script sets data-theme on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* A constant (lib/theme/script.ts), never user text; allowed by the CSP's 'unsafe-inline' (lib/security-headers.ts). */}
+        {/*
+          A constant (lib/theme/script.ts), never user text;
+          allowed by the CSP's 'unsafe-inline' (lib/security-headers.ts).
+        */}
         {/* eslint-disable-next-line react/no-danger */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-dvh flex-col">
-        <a
-          href="#main-content"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
-        >
+        <a href="#main-content" className={skipLinkClass}>
           Skip to content
         </a>
         <SiteHeader />

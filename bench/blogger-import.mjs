@@ -148,7 +148,8 @@ try {
       .join(' ')}`,
   )
   console.log(
-    `export: ${count} posts (${published} published), ${comments} comments, ${(statSync(exportFile).size / 1024 / 1024).toFixed(1)} MiB`,
+    `export: ${count} posts (${published} published), ${comments} comments, ` +
+      `${(statSync(exportFile).size / 1024 / 1024).toFixed(1)} MiB`,
   )
   run('dry run', '--dry-run')
   run('import of the posts alone', '--no-comments')

@@ -147,7 +147,8 @@ function reportOutput(workspace, logFile) {
   )
   print(`post page own JS gzipped KiB (beyond the 404 page's): ${kib(own.gzipBytes)} (${own.files} files)`)
   print(
-    `post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} (${noModule.files} files, skipped by modern browsers)`,
+    `post page noModule JS gzipped KiB: ${kib(noModule.gzipBytes)} ` +
+      `(${noModule.files} files, skipped by modern browsers)`,
   )
 }
 

@@ -28,7 +28,9 @@ const server = await startProductionServer({
 })
 const report = (label, latencies) =>
   console.log(
-    `floods ${label}: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms, max ${Math.round(Math.max(...latencies))} ms (${latencies.length} GETs)`,
+    `floods ${label}: p50 ${Math.round(percentile(latencies, 50))} ms, ` +
+      `p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms, ` +
+      `max ${Math.round(Math.max(...latencies))} ms (${latencies.length} GETs)`,
   )
 try {
   await postComment(server.url, slug, 'warming up', '198.51.100.250')

@@ -125,7 +125,8 @@ if (postgresUrl) {
 
 // Server, database and load generator share this machine: its other load is part of the figures.
 console.log(
-  `\nComments load: ${connections} connections, ${seconds} s per case, the standalone server (npm start), Node ${process.version}`,
+  `\nComments load: ${connections} connections, ${seconds} s per case, ` +
+    `the standalone server (npm start), Node ${process.version}`,
 )
 console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`)
 console.table(results)

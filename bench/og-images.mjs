@@ -36,11 +36,15 @@ function writePosts() {
     const body = Array.from(
       { length: 6 },
       (_, p) =>
-        `## Section ${p + 1}\n\nParagraph ${p + 1} of post ${i}: retries, idempotency keys, connection pools and back-pressure, explained with care.\n`,
+        `## Section ${p + 1}\n\nParagraph ${p + 1} of post ${i}: ` +
+        'retries, idempotency keys, connection pools and back-pressure, explained with care.\n',
     ).join('\n')
     writeFileSync(
       path.join(contentDir, 'posts', `bench-post-${String(i).padStart(5, '0')}.mdx`),
-      `---\ntitle: "Benchmark post ${i}: designing a resilient service"\ndate: ${date}\nsummary: "Post ${i} of the Open Graph image benchmark."\ntags: ${JSON.stringify([...new Set(tags)])}\n---\n\n${body}\n\`\`\`ts\nconst attempt = ${i}\n\`\`\`\n`,
+      `---\ntitle: "Benchmark post ${i}: designing a resilient service"\ndate: ${date}\n` +
+        `summary: "Post ${i} of the Open Graph image benchmark."\n` +
+        `tags: ${JSON.stringify([...new Set(tags)])}\n---\n\n` +
+        `${body}\n\`\`\`ts\nconst attempt = ${i}\n\`\`\`\n`,
     )
   }
 }

@@ -99,7 +99,8 @@ try {
     `zq${(count - 1).toString(36)}marker`,
     'zzqxvbnm',
   ]
-  for (const term of queries) await search(term) // load every chunk once: the timings below are of searching, not downloading
+  // Load every chunk once: the timings below are of searching, not downloading.
+  for (const term of queries) await search(term)
   const timings = []
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const term of queries) {
@@ -124,7 +125,8 @@ try {
     'query latency p99': { value: `${at(0.99).toFixed(1)} ms` },
   })
   console.log(
-    `Latency: search + details of the top 10 results, ${queries.length} queries × ${ROUNDS} rounds, after each query's chunks were loaded once.`,
+    `Latency: search + details of the top 10 results, ${queries.length} queries × ${ROUNDS} rounds, ` +
+      "after each query's chunks were loaded once.",
   )
   await pagefind.destroy()
 } finally {

@@ -69,12 +69,14 @@ try {
     const figures = await measure(server.url + path)
     results[label] = figures
     console.log(
-      `serve ${label} (${path}), ${connections} connections, ${seconds}s: ${figures.rps} req/s, p50 ${figures.p50} ms, ` +
-        `p99 ${figures.p99} ms, ${figures.kib} KiB per response${figures.failed ? `, ${figures.failed} failed` : ''}`,
+      `serve ${label} (${path}), ${connections} connections, ${seconds}s: ` +
+        `${figures.rps} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ` +
+        `${figures.kib} KiB per response${figures.failed ? `, ${figures.failed} failed` : ''}`,
     )
   }
   console.log(
-    `serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`,
+    `serve ratio post/home: ${(results.post.rps / results.home.rps).toFixed(2)}, ` +
+      `longest post/home: ${(results['longest post'].rps / results.home.rps).toFixed(2)}`,
   )
 } finally {
   await server.stop()

@@ -27,6 +27,9 @@ const outcomeMessage = {
   pending: 'Thanks! Your comment is awaiting moderation.',
 } as const
 
+const submitClass =
+  'rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70'
+
 /**
  * With JavaScript the form posts JSON to /api/comments (draft kept in localStorage, one idempotency
  * key per text, the new comment shown and focused without a reload). Without, the browser posts it
@@ -94,9 +97,8 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     }
     if (result.kind === 'rejected') {
       setErrors(result.fieldErrors)
-      setStatus(
-        `Your comment was not posted: ${result.error}${result.retryAfterSeconds ? ` Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` : ''}`,
-      )
+      const retry = result.retryAfterSeconds ? ` Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` : ''
+      setStatus(`Your comment was not posted: ${result.error}${retry}`)
       return
     }
     draft.clear()
@@ -128,7 +130,8 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const describedBy = (field: string, extra = '') =>
     `${extra} ${errors[field] ? `comment-${field}-error` : ''}`.trim() || undefined
   const inputClass =
-    'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
+    'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 ' +
+    'aria-[invalid=true]:border-red-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
   return (
     <form
@@ -210,11 +213,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
         <label htmlFor="comment-website">Website (leave empty)</label>
         <input id="comment-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <button
-        type="submit"
-        disabled={isSending}
-        className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70"
-      >
+      <button type="submit" disabled={isSending} className={submitClass}>
         {isSending ? 'Posting…' : 'Post comment'}
       </button>
       <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -231,6 +230,10 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     </form>
   )
 }
+
+const selectClass =
+  'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 ' +
+  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
 /**
  * Replying without JavaScript: the Reply links only lead to the form, so the reader picks the
@@ -257,7 +260,7 @@ function ReplySelect({
           name="parentId"
           defaultValue={defaultValue}
           aria-describedby={messages ? 'comment-parentId-error' : undefined}
-          className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          className={selectClass}
         >
           <option value="">No one: a new comment</option>
           {options.map((option) => (

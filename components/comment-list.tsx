@@ -37,7 +37,9 @@ export function CommentList({ threads }: CommentListProps) {
 // tabIndex -1: the form moves focus to a new comment, and a #comment-<id> link (where the form sends
 // a reader without JavaScript after posting) lands on it, highlighted.
 const itemClass =
-  'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 dark:target:bg-teal-950'
+  'scroll-mt-6 rounded-lg outline-offset-4 focus-visible:outline-2 ' +
+  'focus-visible:outline-teal-700 target:bg-teal-50 target:ring-2 target:ring-teal-700 ' +
+  'dark:target:bg-teal-950'
 
 function CommentItem({ comment }: { comment: RenderedComment }) {
   const headingId = `comment-${comment.id}-author`

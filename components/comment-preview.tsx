@@ -59,7 +59,8 @@ export function PreviewToggle({ isPreview, onChange }: { isPreview: boolean; onC
   )
   if (!isHydrated) return null
   const buttonClass =
-    'rounded-md px-3 py-1 text-sm font-medium aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100'
+    'rounded-md px-3 py-1 text-sm font-medium aria-pressed:bg-zinc-200 ' +
+    'aria-pressed:text-zinc-900 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100'
   return (
     <div
       role="group"

@@ -20,6 +20,9 @@ export function useReply(): ReplyState {
 
 export type ReplyLinkProps = ReplyTarget
 
+const replyLinkClass =
+  'mt-1 inline-block text-sm font-medium text-teal-700 underline-offset-2 hover:underline dark:text-teal-300'
+
 /**
  * A link to the form. With JavaScript it also puts the form in reply mode (the form then moves the
  * focus to its text box); without, the reader picks the comment in the form's "Reply to" list.
@@ -32,11 +35,7 @@ export function ReplyLink({ id, name }: ReplyLinkProps) {
     setReplyTo({ id, name })
   }
   return (
-    <a
-      href="#comment-form"
-      onClick={reply}
-      className="mt-1 inline-block text-sm font-medium text-teal-700 underline-offset-2 hover:underline dark:text-teal-300"
-    >
+    <a href="#comment-form" onClick={reply} className={replyLinkClass}>
       Reply<span className="sr-only"> to {name}</span>
     </a>
   )

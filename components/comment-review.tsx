@@ -27,6 +27,10 @@ const buttonStyles: Record<ModerationAction, string> = {
   spam: 'border border-red-700 text-red-800 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950',
 }
 
+const buttonClass =
+  'rounded-md px-4 py-2 font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 ' +
+  'focus-visible:outline-teal-700'
+
 /**
  * A comment as a moderator needs it: the whole text (React text, never HTML), the post, every link
  * in it spelled out (not clickable), and one form whose buttons post to /api/moderation/<id>.
@@ -79,7 +83,7 @@ export function CommentReview({ comment, post, actions, fields, headingLevel: He
             name="action"
             value={action}
             aria-describedby={headingId}
-            className={`rounded-md px-4 py-2 font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 ${buttonStyles[action]}`}
+            className={`${buttonClass} ${buttonStyles[action]}`}
           >
             {buttonLabels[action]}
           </button>

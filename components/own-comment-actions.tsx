@@ -15,7 +15,14 @@ import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/li
 export type OwnCommentActionsProps = { id: number; name: string }
 
 const buttonClass =
-  'text-sm font-medium text-teal-700 underline-offset-2 hover:underline disabled:cursor-wait disabled:opacity-70 dark:text-teal-300'
+  'text-sm font-medium text-teal-700 underline-offset-2 hover:underline disabled:cursor-wait ' +
+  'disabled:opacity-70 dark:text-teal-300'
+
+const textAreaClass =
+  'block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 ' +
+  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
+
+const saveClass = 'rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800 disabled:opacity-70'
 
 /**
  * Edit and Delete for a comment posted from this browser, while its edit window is open. The page is
@@ -119,6 +126,7 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
   }
 
   const count = countCharacters(normalizeText(text))
+  const counter = `${count.toLocaleString('en-GB')} / ${BODY_MAX.toLocaleString('en-GB')} characters`
   return (
     <div className="mt-2 text-sm">
       {isEditing ? (
@@ -133,18 +141,13 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
             value={text}
             onChange={(e) => setText(e.target.value)}
             aria-describedby={`${fieldId}-hint`}
-            className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+            className={textAreaClass}
           />
           <div id={`${fieldId}-hint`} className="text-zinc-600 dark:text-zinc-400">
-            Until {formatUntil(own.until)}. A new link waits for moderation again. {count.toLocaleString('en-GB')} /{' '}
-            {BODY_MAX.toLocaleString('en-GB')} characters
+            Until {formatUntil(own.until)}. A new link waits for moderation again. {counter}
           </div>
           <div className="flex gap-4">
-            <button
-              type="submit"
-              disabled={isBusy}
-              className="rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800 disabled:opacity-70"
-            >
+            <button type="submit" disabled={isBusy} className={saveClass}>
               {isBusy ? 'Saving…' : 'Save'}
             </button>
             <button type="button" onClick={closeEditor} className={buttonClass}>

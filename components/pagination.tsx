@@ -12,14 +12,14 @@ export type PaginationProps = {
 
 const linkClass = 'font-semibold text-teal-700 hover:underline dark:text-teal-300'
 
+const navClass =
+  'mt-12 flex items-center justify-between gap-4 border-t border-zinc-200 pt-6 text-sm dark:border-zinc-800'
+
 /** Newer/older links between list pages; nothing at all when everything fits on one page. */
 export function Pagination({ page, pageCount, firstPagePath, pagesBase }: PaginationProps) {
   if (pageCount <= 1) return null
   return (
-    <nav
-      aria-label="Pagination"
-      className="mt-12 flex items-center justify-between gap-4 border-t border-zinc-200 pt-6 text-sm dark:border-zinc-800"
-    >
+    <nav aria-label="Pagination" className={navClass}>
       <div className="flex-1">
         {page > 1 ? (
           <Link href={getPagePath(firstPagePath, pagesBase, page - 1)} rel="prev" className={linkClass}>

@@ -8,6 +8,8 @@ const links = [
   { href: '/search', label: 'Search' },
 ]
 
+const linkClass = 'text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50'
+
 export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -22,10 +24,7 @@ export function SiteHeader() {
           <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
             {links.map((link) => (
               <li key={link.href}>
-                <Link
-                  href={link.href}
-                  className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-zinc-50"
-                >
+                <Link href={link.href} className={linkClass}>
                   {link.label}
                 </Link>
               </li>

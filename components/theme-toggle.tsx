@@ -6,6 +6,10 @@ import { DARK_SCHEME_QUERY, isThemeChoice, resolveTheme, THEME_STORAGE_KEY, type
 const CHANGE_EVENT = 'theme-choice-change'
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
+const selectClass =
+  'rounded-md border border-zinc-300 bg-white px-2 py-1 text-zinc-900 dark:border-zinc-700 ' +
+  'dark:bg-zinc-900 dark:text-zinc-100'
+
 /**
  * System / light / dark. The inline script in <head> applied the stored choice before the first
  * paint; this control only changes it. It renders after hydration (the server cannot know the
@@ -40,7 +44,7 @@ export function ThemeToggle() {
         id={id}
         value={choice}
         onChange={(event: ChangeEvent<HTMLSelectElement>) => saveChoice(event.target.value)}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className={selectClass}
       >
         {Object.entries(labels).map(([value, label]) => (
           <option key={value} value={value}>

@@ -54,13 +54,14 @@ export function TocLinks({ items }: TocLinksProps) {
   )
 }
 
+const linkClass =
+  'block text-zinc-600 hover:text-zinc-900 aria-[current=true]:font-semibold ' +
+  'aria-[current=true]:text-teal-800 dark:text-zinc-400 dark:hover:text-zinc-100 ' +
+  'dark:aria-[current=true]:text-teal-300'
+
 function TocLink({ id, text, isActive }: { id: string; text: string; isActive: boolean }) {
   return (
-    <a
-      href={`#${id}`}
-      aria-current={isActive ? 'true' : undefined}
-      className="block text-zinc-600 hover:text-zinc-900 aria-[current=true]:font-semibold aria-[current=true]:text-teal-800 dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-[current=true]:text-teal-300"
-    >
+    <a href={`#${id}`} aria-current={isActive ? 'true' : undefined} className={linkClass}>
       {text}
     </a>
   )

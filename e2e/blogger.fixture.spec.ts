@@ -16,15 +16,13 @@ const entrySchema = z.object({
   filename: z.string().optional(),
   category: z.array(z.object({ '@_term': z.string() })).default([]),
 })
-const entries = z
-  .object({ feed: z.object({ entry: z.array(entrySchema) }) })
-  .parse(
-    new XMLParser({
-      ignoreAttributes: false,
-      removeNSPrefix: true,
-      isArray: (name) => name === 'entry' || name === 'category',
-    }).parse(readFileSync('test/fixtures/blogger/feed.atom', 'utf8')),
-  ).feed.entry
+const entries = z.object({ feed: z.object({ entry: z.array(entrySchema) }) }).parse(
+  new XMLParser({
+    ignoreAttributes: false,
+    removeNSPrefix: true,
+    isArray: (name) => name === 'entry' || name === 'category',
+  }).parse(readFileSync('test/fixtures/blogger/feed.atom', 'utf8')),
+).feed.entry
 const livePosts = entries.filter((entry) => entry.type === 'POST' && entry.status === 'LIVE')
 const labels = [...new Set(livePosts.flatMap((entry) => entry.category.map((category) => category['@_term'])))]
 
@@ -77,7 +75,7 @@ test('what could not be converted is shown as a note, and a missing image as a l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “Bases de données”')
 })
 
-test('comments are on the right posts, oldest first, with replies under their thread and the deleted one left out', async ({
+test('comments are on the right posts, oldest first, replies under their thread and the deleted one left out', async ({
   page,
 }) => {
   await page.goto('/blog/what-is-backend-engineering')

@@ -99,7 +99,7 @@ test('the API refuses an edit without the secret, with a wrong one, and after a 
   ).toBe(404)
 })
 
-test("the home page shows the post's comment count, updated after a comment, and is still served from the cache", async ({
+test("the home page shows the post's comment count, updated after a comment, yet still served from the cache", async ({
   page,
   request,
 }) => {

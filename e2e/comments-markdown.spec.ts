@@ -3,7 +3,8 @@ import { expect, test } from './fixtures'
 import { commentForm, commentsSection, fillCommentForm, postPath, unique } from './support/comments'
 
 const codeComment = (marker: string) =>
-  `${marker}: try **this**\n\n\`\`\`ts\nconst answer: number = 42 // checked\nexport function ask() {\n  return answer\n}\n\`\`\``
+  `${marker}: try **this**\n\n` +
+  '```ts\nconst answer: number = 42 // checked\nexport function ask() {\n  return answer\n}\n```'
 
 /** The distinct colours of a code block's tokens: one colour means nothing was highlighted. */
 async function tokenColours(scope: Locator): Promise<Set<string>> {
@@ -52,7 +53,8 @@ test('Preview shows the text as the page will, and Write brings the text box bac
   page,
 }) => {
   const body =
-    '*Emphasis* and `code`\n\n- one\n- two\n\n# not a heading\n\n[bad](javascript:alert(1)) <img src=x onerror=alert(1)>'
+    '*Emphasis* and `code`\n\n- one\n- two\n\n# not a heading\n\n' +
+    '[bad](javascript:alert(1)) <img src=x onerror=alert(1)>'
   const form = await fillCommentForm(page, unique('Preview'), body)
   const write = form.getByRole('button', { name: 'Write' })
   const preview = form.getByRole('button', { name: 'Preview' })

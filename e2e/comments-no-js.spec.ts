@@ -5,7 +5,7 @@ import { commentForm, commentsSection, createComment, listComments, postPath, un
 // Server Action. No outcome and no text ever travels in a URL.
 test.use({ javaScriptEnabled: false })
 
-test('without JavaScript, a posted comment lands on the page at the comment, highlighted, with nothing in the address but its anchor', async ({
+test('without JavaScript, posting lands on the new comment, highlighted, with only its anchor in the address', async ({
   page,
 }) => {
   const name = unique('NoScript')
@@ -39,7 +39,7 @@ test('without JavaScript, a held comment lands on the note that it awaits modera
   expect((await listComments(request)).some((c) => c.name === name)).toBe(false)
 })
 
-test('without JavaScript, a refused comment comes back on the page with every character kept and the errors at their fields', async ({
+test('without JavaScript, a refused comment comes back with every character kept, the errors at their fields', async ({
   page,
   request,
 }) => {
@@ -110,7 +110,7 @@ test('a crafted address with form state in its query changes nothing on the page
   ).toEqual([])
 })
 
-test('without JavaScript, the longest comments in any script are posted, and one over the limit comes back whole', async ({
+test('without JavaScript, the longest comments in any script are posted; one over the limit comes back whole', async ({
   page,
   request,
 }) => {

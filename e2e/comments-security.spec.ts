@@ -49,9 +49,11 @@ test('a form posted from another site is refused with 403 and stores nothing', a
   await page.route('http://attacker.test/', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<form method="post" action="${baseURL}/api/comments">
-        <input name="slug" value="${slug}"><input name="name" value="${name}"><input name="body" value="Posted by another site">
-        <button>Send</button></form>`,
+      body:
+        `<form method="post" action="${baseURL}/api/comments">\n` +
+        `        <input name="slug" value="${slug}"><input name="name" value="${name}">` +
+        '<input name="body" value="Posted by another site">\n' +
+        '        <button>Send</button></form>',
     }),
   )
   await page.goto('http://attacker.test/')

@@ -5,7 +5,7 @@ import { commentForm, commentsSection, unique } from './support/comments'
 // stored comment must be a percent-encoded address (a Location header is bytes), and land.
 test.use({ javaScriptEnabled: false })
 
-test('without JavaScript, a comment on a post whose slug is not ASCII redirects to its percent-encoded address', async ({
+test('without JavaScript, a comment on a post with a non-ASCII slug redirects to its percent-encoded address', async ({
   page,
 }) => {
   const path = '/blog/d%C3%A9j%C3%A0-vu'

@@ -82,7 +82,10 @@ function postInTwoParts(url: string, body: string) {
   return { post, accepted, answer }
 }
 
-/** What a new TCP connection to the server meets: 'connected', or the error code. (fetch could reuse a kept-alive one.) */
+/**
+ * What a new TCP connection to the server meets: 'connected', or the error code. (fetch could reuse a
+ * kept-alive one.)
+ */
 function connectAnew(port: number) {
   return new Promise<string>((resolve) => {
     const socket = connect(port, '127.0.0.1')
@@ -94,7 +97,7 @@ function connectAnew(port: number) {
   })
 }
 
-test('SIGTERM: the request in flight is answered and stored, new connections are refused, the database closes, exit 0 within the grace period', async () => {
+test('SIGTERM: in-flight request answered and stored, new connections refused, DB closed, exit 0 in time', async () => {
   const dataDir = path.resolve('.data/e2e/graceful-shutdown/in-flight')
   rmSync(dataDir, { recursive: true, force: true })
   const server = await start(dataDir)

@@ -61,8 +61,10 @@ const shared = !skipWithoutPostgres && !skipWithoutRedis
 const sharedSkipReason = [skipWithoutPostgres ? skipReason : '', skipWithoutRedis ? redisSkipReason : '']
   .filter(Boolean)
   .join('; ')
+const sharedNote = shared ? '' : ` (${sharedSkipReason})`
+const postgresNote = skipWithoutPostgres ? ` (${skipReason})` : ''
 
-test.describe(`two standalone instances on one PostgreSQL schema and one Redis${shared ? '' : ` (${sharedSkipReason})`}`, () => {
+test.describe(`two standalone instances on one PostgreSQL schema and one Redis${sharedNote}`, () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 })
   test.skip(!shared, sharedSkipReason)
 
@@ -166,7 +168,7 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
     expect((await healthOf(a)).cache.entries).toBe(entriesBefore)
   })
 
-  test('with Redis gone, pages are still served and comments stored; the invalidation waits in /api/health and reaches B when Redis is back', async () => {
+  test('without Redis, pages and comments work; the invalidation waits in /api/health, then reaches B', async () => {
     const before = unique('BeforeOutage')
     expect((await postFrom(a, before)).status).toBe(201)
     expect(await pageOf(b)).toContain(before)
@@ -196,7 +198,7 @@ test.describe(`two standalone instances on one PostgreSQL schema and one Redis${
 test.describe('servers of their own', () => {
   test.describe.configure({ timeout: 300_000 })
 
-  test(`two production servers on one PostgreSQL share the rate limit${skipWithoutPostgres ? ` (${skipReason})` : ''}`, async () => {
+  test(`two production servers on one PostgreSQL share the rate limit${postgresNote}`, async () => {
     test.skip(skipWithoutPostgres, skipReason)
     const schema = await createTestSchema('instances')
     const env = { ...lowLimits, DATABASE_URL: schema.url }
@@ -225,7 +227,7 @@ test.describe('servers of their own', () => {
     }
   })
 
-  test('a forged X-Forwarded-For or peer header does not escape the per-client limit; 1000 unknown slugs grow no memory cache', async () => {
+  test('forged X-Forwarded-For/peer headers stay rate-limited; 1000 unknown slugs grow no memory cache', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'comments-e2e-'))
     const server = await startProductionServer({ ...lowLimits, PGLITE_DIR: path.join(dataDir, 'pglite') })
     try {
@@ -252,7 +254,7 @@ test.describe('servers of their own', () => {
     }
   })
 
-  test('a production server refuses to start without SITE_URL, saying so, rather than trust the Host header', async () => {
+  test("a production server won't start without SITE_URL, saying so, rather than trust the Host header", async () => {
     await expect(
       startProductionServer({ SITE_URL: '', PGLITE_DIR: path.join(tmpdir(), 'never-created') }),
     ).rejects.toThrow(/The server cannot start:\s+SITE_URL is not set/)

@@ -26,9 +26,10 @@ test('a post page loads at most 10 KiB of gzipped JavaScript beyond the runtime 
 
   const runtimeBytes = await gzippedSize(request, runtime)
   const ownBytes = await gzippedSize(request, ownScripts)
+  const kib = (bytes: number) => (bytes / 1024).toFixed(1)
   test.info().annotations.push({
     type: 'js-budget',
-    description: `runtime ${(runtimeBytes / 1024).toFixed(1)} KiB + post page ${(ownBytes / 1024).toFixed(1)} KiB gzipped`,
+    description: `runtime ${kib(runtimeBytes)} KiB + post page ${kib(ownBytes)} KiB gzipped`,
   })
   expect(runtime.size).toBeGreaterThan(0)
   expect(ownBytes).toBeLessThanOrEqual(POST_PAGE_BUDGET_BYTES)

@@ -11,7 +11,8 @@ test('the header links to search, and a word found only in a post body finds tha
   await expect(page).toHaveURL('/search')
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
 
-  // "Terraform" is in one paragraph of the fixture post "A tour of the backend": not its title, summary, tags or headings.
+  // "Terraform" is in one paragraph of the fixture post "A tour of the backend": not its title, summary,
+  // tags or headings.
   await searchBox(page).fill('terraform')
   await expect(status(page)).toHaveText('1 post matches “terraform”.')
   await expect(page).toHaveURL('/search?q=terraform')
@@ -95,7 +96,7 @@ test('a query typed in the box is in the URL, and a reload searches it again', a
   await expect(results(page).getByRole('link', { name: 'A tour of the backend' })).toBeVisible()
 })
 
-test('typing replaces the query in one history entry: Back returns to the empty search, Forward to the last query', async ({
+test('typing replaces the query in one history entry: Back to the empty search, Forward to the last query', async ({
   page,
 }) => {
   await page.goto('/search')

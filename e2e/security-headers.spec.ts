@@ -33,7 +33,7 @@ for (const path of [
   })
 }
 
-test('prerendered pages carry inline scripts of Next.js that differ per page, so the policy cannot list hashes', async ({
+test('prerendered pages carry Next.js inline scripts that differ per page, so the policy cannot list hashes', async ({
   request,
 }) => {
   const inlineScripts = async (path: string) => {

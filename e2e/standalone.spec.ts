@@ -9,7 +9,7 @@ import { startProductionServer } from '../lib/tooling/production-server.mjs'
 // The Docker image holds .next/standalone and nothing else (Dockerfile). Started inside the project,
 // the server would quietly load whatever the build failed to trace from the project's node_modules;
 // a copy in a temporary folder, run as the image runs it, proves the folder is complete.
-test('a copy of .next/standalone outside the project serves pages, assets and comments, and stops cleanly', async () => {
+test('a copy of .next/standalone outside the project serves pages, assets and comments and stops cleanly', async () => {
   test.setTimeout(300_000)
   const dir = mkdtempSync(path.join(tmpdir(), 'standalone-'))
   cpSync('.next/standalone', dir, { recursive: true })

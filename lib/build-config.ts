@@ -19,7 +19,8 @@ export function parseBuildConfig(env: { NODE_ENV?: string | undefined; BUILD_TIM
   const buildTime = Date.parse(env.BUILD_TIME ?? '')
   if (Number.isNaN(buildTime))
     throw new Error(
-      `BUILD_TIME is not a date (${JSON.stringify(env.BUILD_TIME ?? null)}): it comes from next.config.ts or scripts/build.mjs`,
+      `BUILD_TIME is not a date (${JSON.stringify(env.BUILD_TIME ?? null)}): ` +
+        'it comes from next.config.ts or scripts/build.mjs',
     )
   return { buildTime, isPreview: env.NODE_ENV === 'development' }
 }

@@ -50,9 +50,15 @@ const envSchema = z.object({
   MODERATION_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
   /** Opens /admin/comments, the queue of held comments. */
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'use at least 12 characters').optional()),
-  /** The wait before the first retry of a failed webhook delivery; each further one waits 4 times longer (lib/comments/webhook-outbox.ts). */
+  /**
+   * The wait before the first retry of a failed webhook delivery; each further one waits 4 times longer
+   * (lib/comments/webhook-outbox.ts).
+   */
   COMMENT_WEBHOOK_RETRY_MS: positiveInt(1000),
-  /** Set by the server entry (lib/server/start.mjs) for each process, never by hand: see lib/server/peer-address.mjs. */
+  /**
+   * Set by the server entry (lib/server/start.mjs) for each process, never by hand:
+   * see lib/server/peer-address.mjs.
+   */
   PEER_ADDRESS_SECRET: optionalText,
   // REDIS_URL, REDIS_KEY_PREFIX and NEXT_PHASE, defined beside the cache handlers that read them too.
   ...cacheEnvShape,
@@ -212,8 +218,9 @@ export function findStartupWarnings(config: Config): string[] {
   if (config.nodeEnv !== 'production') return warnings
   if (!config.comments.ipSecret) {
     warnings.push(
-      'COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database itself, so a copy of the ' +
-        'database could be matched against addresses (the hashes of the last 10 minutes: older ones are cleared). Set 32+ random characters.',
+      'COMMENT_IP_SECRET is not set: client addresses are hashed with a random key kept in the database itself, ' +
+        'so a copy of the database could be matched against addresses ' +
+        '(the hashes of the last 10 minutes: older ones are cleared). Set 32+ random characters.',
     )
   }
   return [...warnings, ...findModerationWarnings(config.moderation)]
@@ -229,12 +236,14 @@ function findModerationWarnings({ linkKey, mail }: Config['moderation']): string
     )
   } else if (isMailWanted && !linkKey) {
     warnings.push(
-      'Comment e-mails are off: they carry signed moderation links, and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.',
+      'Comment e-mails are off: they carry signed moderation links, ' +
+        'and neither MODERATION_SECRET nor REVALIDATE_SECRET is set.',
     )
   }
   if (!linkKey) {
     warnings.push(
-      'Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; /moderate/<id> answers 404 until then.',
+      'Moderation links are off: set MODERATION_SECRET (32+ characters) or REVALIDATE_SECRET; ' +
+        '/moderate/<id> answers 404 until then.',
     )
   }
   return warnings

@@ -3,7 +3,8 @@ export const site = {
   name: 'Backend Playbook',
   tagline: 'Practical notes on APIs, databases, security, performance and distributed systems.',
   description:
-    'Backend Playbook is a technical blog about backend engineering: APIs, databases, security, performance, microservices, Kafka and the cloud.',
+    'Backend Playbook is a technical blog about backend engineering: ' +
+    'APIs, databases, security, performance, microservices, Kafka and the cloud.',
   locale: 'en_GB',
   language: 'en-GB',
   author: { name: 'The Backend Playbook team' },

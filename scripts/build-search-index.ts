@@ -14,5 +14,6 @@ const started = performance.now()
 const stats = await writeSearchIndex(getAllPosts(), outputPath)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(
-  `Search index: ${stats.pages} posts, ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KiB in ${path.relative(process.cwd(), outputPath)}/ (${seconds} s)`,
+  `Search index: ${stats.pages} posts, ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KiB ` +
+    `in ${path.relative(process.cwd(), outputPath)}/ (${seconds} s)`,
 )

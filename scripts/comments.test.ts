@@ -97,10 +97,12 @@ describe('the moderation CLI', () => {
     expect(await changed(db, ['export'])).toEqual([])
   })
 
-  it('shows one comment whole with its links, where list says that the text is cut; an unknown id is a usage error', async () => {
+  it('shows one comment whole, links included, where list cuts the text; an unknown id is a usage error', async () => {
     const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })
     try {
-      const body = `Great post, thanks! I learned a lot about connection pools here.${'\n'.repeat(30)}Cheap pills: spam-pharmacy.example?ref=1 \x1B]0;owned\x07`
+      const body =
+        `Great post, thanks! I learned a lot about connection pools here.${'\n'.repeat(30)}` +
+        'Cheap pills: spam-pharmacy.example?ref=1 \x1B]0;owned\x07'
       const { id } = await insertComment(target, {
         slug: 'post-a',
         name: 'Ada\x1B[2J',
@@ -127,7 +129,7 @@ describe('the moderation CLI', () => {
     }
   })
 
-  it('exports JSON Lines that import into an empty database unchanged (round trip), and twice changes nothing', async () => {
+  it('exports JSON Lines that import unchanged into an empty database; importing twice changes nothing', async () => {
     const exported = await run(db, ['export'])
     const lines = exported.trim().split('\n')
     expect(lines).toHaveLength(5)
@@ -169,7 +171,8 @@ describe('the moderation CLI', () => {
       const future = JSON.stringify({ ...JSON.parse(good), id: 3, parentId: 2, createdAt: '2999-01-01T00:00:00.000Z' })
       await expect(run(target, ['import'], `${good}\n\n${future}\n`)).rejects.toThrow(
         new UsageError(
-          'Line 3, createdAt: is in the future\nLine 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.',
+          'Line 3, createdAt: is in the future\n' +
+            'Line 3, parentId: comment 2 is neither in the file nor in the database\nNothing was imported.',
         ),
       )
       await expect(run(target, ['import'], `${good}\nnot json\n`)).rejects.toThrow('Line 2 is not JSON.')

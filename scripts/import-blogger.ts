@@ -62,7 +62,8 @@ async function main() {
   if (conflicts.length > 0 && !options.isForced) {
     const list = conflicts.map((conflict) => `  ${path.relative(process.cwd(), conflict.file)}`).join('\n')
     throw new UsageError(
-      `\nThese files exist with other contents; nothing was written:\n${list}\nMove them aside, or pass --force to overwrite them.`,
+      `\nThese files exist with other contents; nothing was written:\n${list}\n` +
+        'Move them aside, or pass --force to overwrite them.',
     )
   }
   if (options.isDryRun) return void process.stdout.write('\nDry run: nothing was written.\n')

@@ -22,7 +22,8 @@ const scheduled = notes.length > 0 ? ` (${notes.length} scheduled)` : ''
 if (problems.length > 0) {
   const files = new Set(problems.map((problem) => problem.file)).size
   console.error(
-    `\nlint:content: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${scheduled}`,
+    `\nlint:content: ${problems.length} problem${problems.length === 1 ? '' : 's'} ` +
+      `in ${files} file${files === 1 ? '' : 's'}${scheduled}`,
   )
   process.exit(1)
 }

@@ -106,7 +106,7 @@ describe('npm run import:blogger', { timeout: 180_000 }, () => {
     expect(stdout).toContain('Comments: imported 0, 8 already present.')
   })
 
-  it('refuses to overwrite a post changed since, writing nothing at all, unless --force; --no-comments leaves the database alone', () => {
+  it('refuses to overwrite a changed post, writing nothing, unless --force; --no-comments spares the database', () => {
     const edited = path.join(contentDir, 'posts/what-is-backend-engineering.mdx')
     const original = readFileSync(edited, 'utf8')
     writeFileSync(edited, `${original}\nAn edit by the author.\n`)

@@ -11,7 +11,10 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&')
 }
 
-/** Every `<tag …>…</tag>` (not nested in one of its own kind), with its attributes and its text without markup or comments. */
+/**
+ * Every `<tag …>…</tag>` (not nested in one of its own kind), with its attributes and its text without
+ * markup or comments.
+ */
 export function findElements(html: string, tag: string): ParsedElement[] {
   const pattern = new RegExp(`<${tag}((?:\\s+[\\w:-]+(?:="[^"]*")?)*)\\s*>(.*?)</${tag}>`, 'gs')
   return [...html.matchAll(pattern)].map(([, rawAttributes = '', inner = '']) => ({

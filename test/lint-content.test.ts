@@ -32,7 +32,8 @@ describe('npm run lint:content', () => {
     const { status, stdout } = runLintContent({ CONTENT_DIR: 'test/fixtures/content/site' })
     expect(status, stdout).toBe(0)
     expect(stdout).toBe(
-      'test/fixtures/content/site/posts/scheduled-post.mdx:3: note: scheduled for 2999-01-01 00:00 UTC: production builds leave it out until they run on or after that time\n' +
+      'test/fixtures/content/site/posts/scheduled-post.mdx:3: note: scheduled for 2999-01-01 00:00 UTC: ' +
+        'production builds leave it out until they run on or after that time\n' +
         'lint:content: every post in test/fixtures/content/site/posts is fine (1 scheduled)\n',
     )
   })

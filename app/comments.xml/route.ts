@@ -1,4 +1,5 @@
 import { getRecentComments } from '@/lib/comments/cache'
+import { renderCommentMarkdown } from '@/lib/comments/markdown'
 import { buildCommentsAtom, type CommentFeedComment } from '@/lib/feeds/comments-atom'
 import { getConfig } from '@/lib/config'
 import { getPostBySlug } from '@/lib/posts'
@@ -10,10 +11,16 @@ import { getAbsoluteUrl, site } from '@/lib/site'
 export async function GET() {
   const siteUrl = getConfig().site.url
   const recent = await getRecentComments()
-  const comments = (recent.state === 'loaded' ? recent.comments : []).flatMap((comment): CommentFeedComment[] => {
-    const post = getPostBySlug(comment.slug)
-    return post ? [{ ...comment, post: { title: post.title, url: getAbsoluteUrl(post.url, siteUrl) } }] : []
-  })
+  const listed = recent.state === 'loaded' ? recent.comments : []
+  const comments = await Promise.all(
+    listed.flatMap((comment): Array<Promise<CommentFeedComment>> => {
+      const post = getPostBySlug(comment.slug)
+      if (!post) return []
+      const entry = { ...comment, post: { title: post.title, url: getAbsoluteUrl(post.url, siteUrl) } }
+      // The same rendering as the page (an LRU keyed by the text keeps it cheap).
+      return [renderCommentMarkdown(comment.body).then((html) => ({ ...entry, html }))]
+    }),
+  )
   const feed = {
     title: `Comments on ${site.name}`,
     language: site.language,

@@ -10,6 +10,11 @@ export const metadata: Metadata = {
   alternates: getAlternates('/tags'),
 }
 
+const tagLinkClass =
+  'flex items-baseline gap-2 rounded-full border border-zinc-200 px-4 py-1.5 ' +
+  'hover:border-teal-600 hover:text-teal-800 dark:border-zinc-800 dark:hover:border-teal-400 ' +
+  'dark:hover:text-teal-200'
+
 export default function TagsPage() {
   const tags = getAllTags()
   return (
@@ -21,10 +26,7 @@ export default function TagsPage() {
         <ul className="flex flex-wrap gap-3">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <Link
-                href={getTagPath(tag.slug)}
-                className="flex items-baseline gap-2 rounded-full border border-zinc-200 px-4 py-1.5 hover:border-teal-600 hover:text-teal-800 dark:border-zinc-800 dark:hover:border-teal-400 dark:hover:text-teal-200"
-              >
+              <Link href={getTagPath(tag.slug)} className={tagLinkClass}>
                 <span className="font-medium">{tag.name}</span>{' '}
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   {tag.count} {tag.count === 1 ? 'post' : 'posts'}

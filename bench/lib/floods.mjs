@@ -2,7 +2,10 @@
 // which prints the figures, and e2e/comments-load.spec.ts, which holds them to a bound.
 import { randomBytes } from 'node:crypto'
 
-/** The inputs the link detector once spent 160 ms each on, 4990 code points each (a unique tail keeps them under 5000). */
+/**
+ * The inputs the link detector once spent 160 ms each on, 4990 code points each (a unique tail keeps them
+ * under 5000).
+ */
 export const worstBodies = [
   'a-'.repeat(2495),
   'a.'.repeat(2495),

@@ -214,15 +214,20 @@ const sentenceTemplates = [
   (r) =>
     `${nounPhrase(r)} ${addS(r.pick(verbs))} ${decorated(r, nounPhrase(r))} ${r.pick(prepositions)} ${nounPhrase(r)}.`,
   (r) =>
-    `When ${nounPhrase(r)} ${addS(r.pick(verbs))} ${nounPhrase(r)}, ${nounPhrase(r)} ${r.pick(modals)} ${r.pick(verbs)} ${decorated(r, nounPhrase(r, { withAdjective: true }))}.`,
+    `When ${nounPhrase(r)} ${addS(r.pick(verbs))} ${nounPhrase(r)}, ${nounPhrase(r)} ${r.pick(modals)} ` +
+    `${r.pick(verbs)} ${decorated(r, nounPhrase(r, { withAdjective: true }))}.`,
   (r) =>
-    `${r.pick(adverbs)}, ${nounPhrase(r)} ${addS(r.pick(verbs))} ${nounPhrase(r)} and ${addS(r.pick(verbs))} ${nounPhrase(r)}.`,
+    `${r.pick(adverbs)}, ${nounPhrase(r)} ${addS(r.pick(verbs))} ${nounPhrase(r)} ` +
+    `and ${addS(r.pick(verbs))} ${nounPhrase(r)}.`,
   (r) =>
-    `Most teams ${r.pick(verbs)} ${nounPhrase(r)} ${r.pick(prepositions)} ${nounPhrase(r)}, but ${nounPhrase(r, { withAdjective: true })} ${r.pick(modals)} ${r.pick(verbs)} ${nounPhrase(r)} instead.`,
+    `Most teams ${r.pick(verbs)} ${nounPhrase(r)} ${r.pick(prepositions)} ${nounPhrase(r)}, ` +
+    `but ${nounPhrase(r, { withAdjective: true })} ${r.pick(modals)} ${r.pick(verbs)} ${nounPhrase(r)} instead.`,
   (r) =>
-    `This is why ${nounPhrase(r)} ${r.pick(modals)} never ${r.pick(verbs)} ${decorated(r, nounPhrase(r, { withAdjective: true }))}.`,
+    `This is why ${nounPhrase(r)} ${r.pick(modals)} never ${r.pick(verbs)} ` +
+    `${decorated(r, nounPhrase(r, { withAdjective: true }))}.`,
   (r) =>
-    `If you ${r.pick(verbs)} ${nounPhrase(r)} ${r.pick(prepositions)} ${nounPhrase(r)}, expect ${nounPhrase(r)} to ${r.pick(verbs)} ${nounPhrase(r)}.`,
+    `If you ${r.pick(verbs)} ${nounPhrase(r)} ${r.pick(prepositions)} ${nounPhrase(r)}, ` +
+    `expect ${nounPhrase(r)} to ${r.pick(verbs)} ${nounPhrase(r)}.`,
 ]
 
 export function sentence(random) {

@@ -21,6 +21,9 @@ const styles = {
   },
 } as const
 
+const proseClass =
+  'prose mt-1 max-w-none prose-zinc dark:prose-invert prose-p:my-2 prose-a:text-teal-700 dark:prose-a:text-teal-300'
+
 /**
  * `<Callout type="note">…</Callout>` or `<Callout type="warning" title="…">`. Its props come from an
  * author, so they are checked: an unknown type fails the build (posts are prerendered).
@@ -33,9 +36,7 @@ export function Callout({ children, ...props }: CalloutProps) {
   return (
     <div role="note" className={`not-prose my-6 rounded-r-lg border-l-4 px-4 py-3 ${style.box}`}>
       <p className={`font-semibold ${style.heading}`}>{title ?? style.label}</p>
-      <div className="prose mt-1 max-w-none prose-zinc dark:prose-invert prose-p:my-2 prose-a:text-teal-700 dark:prose-a:text-teal-300">
-        {children}
-      </div>
+      <div className={proseClass}>{children}</div>
     </div>
   )
 }

@@ -9,6 +9,10 @@ const RESET_AFTER_MS = 2000
 const subscribeToNothing = () => () => {}
 const canCopy = () => typeof navigator.clipboard?.writeText === 'function'
 
+const buttonClass =
+  'rounded border border-zinc-300 bg-white px-2 py-0.5 font-sans font-medium text-zinc-700 ' +
+  'hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800'
+
 /**
  * Copies the code of the block it sits in. The server renders nothing (and so does a browser
  * without JavaScript or without the Clipboard API, e.g. over plain HTTP): no button that cannot work.
@@ -39,12 +43,7 @@ export function CopyButton() {
   if (!isAvailable) return null
   return (
     <>
-      <button
-        ref={buttonRef}
-        type="button"
-        onClick={copy}
-        className="rounded border border-zinc-300 bg-white px-2 py-0.5 font-sans font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
-      >
+      <button ref={buttonRef} type="button" onClick={copy} className={buttonClass}>
         {state === 'copied' ? 'Copied' : 'Copy'}
         <span className="sr-only"> code</span>
       </button>

@@ -147,7 +147,7 @@ describe('assignCommentIds', () => {
     ])
   })
 
-  it('recognises comments an earlier import stored, so a second run adds nothing, and a new reply joins its stored parent', () => {
+  it('recognises comments a past import stored: a second run adds nothing; a new reply joins its stored parent', () => {
     const stored = [{ id: 7, slug: 's', name: 'Ada', body: 'Hello', createdAt: '2024-05-01T10:00:00+00:00' }]
     const { records, alreadyPresent } = assignCommentIds(prepared, stored)
     expect(alreadyPresent).toBe(1)

@@ -98,7 +98,7 @@ for (const engine of engines) {
         await drop?.()
       })
 
-      it('stores the live comments on the right posts, in order, with replies one level deep; the site’s own comment is untouched', async () => {
+      it('stores live comments on their posts in order, replies one level deep; the site’s own is kept', async () => {
         const first = await importBloggerComments(context, commentsOf('feed.atom'))
         expect(first).toMatchObject({ imported: 8, alreadyPresent: 0, collided: 0 })
         // As `npm run comments -- import`: a server on PostgreSQL is told which pages changed; one on
@@ -152,7 +152,7 @@ for (const engine of engines) {
         expect(await exportComments(db)).toEqual(before)
       })
 
-      it('leaves the id sequence past the imported ids, so the next comment posted on the site gets a fresh one', async () => {
+      it('leaves the id sequence past the imported ids, so the next comment posted gets a fresh one', async () => {
         const ids = (await exportComments(db)).map((comment) => comment.id)
         expect((await insertComment(db, siteComment('postgresql-indexes-cafe', 'Later', 'After the import'))).id).toBe(
           Math.max(...ids) + 1,

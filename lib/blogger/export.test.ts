@@ -85,9 +85,12 @@ describe('the two formats', () => {
   })
 
   it('treat an unknown Takeout status as a draft and keep Blogger’s word for the report', () => {
-    const xml = `<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
-      <entry><id>tag:blogger.com,1999:blog-1.post-2</id><blogger:type>POST</blogger:type><blogger:status>SCHEDULED</blogger:status>
-      <title>Later</title><content type='html'>&lt;p&gt;x&lt;/p&gt;</content><published>2030-01-01T00:00:00Z</published></entry></feed>`
+    const xml =
+      "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>\n" +
+      '      <entry><id>tag:blogger.com,1999:blog-1.post-2</id><blogger:type>POST</blogger:type>' +
+      '<blogger:status>SCHEDULED</blogger:status>\n' +
+      "      <title>Later</title><content type='html'>&lt;p&gt;x&lt;/p&gt;</content>" +
+      '<published>2030-01-01T00:00:00Z</published></entry></feed>'
     expect(parseBloggerExport(xml).posts[0]).toMatchObject({ status: 'draft', bloggerStatus: 'SCHEDULED' })
   })
 })

@@ -55,6 +55,7 @@ export function parseBloggerExport(xml: string): BloggerExport {
     return { format: 'classic', title, ...readClassicEntries(entries) }
   }
   throw new BloggerExportError(
-    'This Atom feed is not a Blogger export: its entries have neither <blogger:type> (Takeout feed.atom) nor a …/g/2005#kind category (classic export).',
+    'This Atom feed is not a Blogger export: its entries have neither <blogger:type> (Takeout feed.atom) ' +
+      'nor a …/g/2005#kind category (classic export).',
   )
 }

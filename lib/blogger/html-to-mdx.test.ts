@@ -11,7 +11,10 @@ const local: Record<string, string> = {
 }
 const convert = (html: string) => convertPostHtml(html, { slug: 'a-post', findImage: (name) => local[name] })
 
-/** The output as MDX reads it: parsing fails on a stray `{` or `<`, and JavaScript shows up as ESM or expression nodes. */
+/**
+ * The output as MDX reads it: parsing fails on a stray `{` or `<`, and JavaScript shows up as ESM or
+ * expression nodes.
+ */
 function parse(markdown: string): Root {
   const tree = parseMdxBody(markdown)
   visit(tree, (node) => {
@@ -72,7 +75,9 @@ describe('convertPostHtml: structure', () => {
 
   it('maps simple tables, lists, quotes, links and emphasis to Markdown', () => {
     const { markdown } = convert(
-      '<table><tr><th>Code</th><th>Meaning</th></tr><tr><td>404</td><td>Not <i>found</i></td></tr></table><ul><li>one</li><li><b>two</b></li></ul><blockquote>Quote</blockquote><p><a href="https://example.com/x">link</a></p>',
+      '<table><tr><th>Code</th><th>Meaning</th></tr><tr><td>404</td><td>Not <i>found</i></td></tr></table>' +
+        '<ul><li>one</li><li><b>two</b></li></ul><blockquote>Quote</blockquote>' +
+        '<p><a href="https://example.com/x">link</a></p>',
     )
     expect(markdown).toMatch(/^\| Code \| Meaning +\|\n\| -+ \| -+ \|\n\| 404 +\| Not _found_ +\|$/m)
     expect(markdown).toContain('- one\n- **two**')
@@ -111,7 +116,7 @@ describe('convertPostHtml: code blocks', () => {
 })
 
 describe('convertPostHtml: images', () => {
-  it('copies an image found in the export, unwraps Blogger’s link to the full size, and takes alt text from alt, title or file name', () => {
+  it('copies an exported image, unwraps Blogger’s full-size link, takes alt from alt, title or file name', () => {
     const wrapped = (img: string) =>
       `<div class="separator"><a href="https://blogger.googleusercontent.com/img/b/X/s1600/request-flow.png"><img src="https://blogger.googleusercontent.com/img/b/X/s320/request-flow.png" ${img} /></a></div>`
     const withAlt = convert(wrapped('alt="Browser, API, database"'))
@@ -150,10 +155,13 @@ describe('convertPostHtml: images', () => {
 
   it('turns a Blogger caption table into a <Figure> with its caption (or a link and the caption)', () => {
     const table = (file: string) =>
-      `<table class="tr-caption-container"><tbody><tr><td><a href="https://1.bp.blogspot.com/-a/b/s1600/${file}"><img src="https://1.bp.blogspot.com/-a/b/s400/${file}" /></a></td></tr><tr><td class="tr-caption">The "request" path</td></tr></tbody></table>`
+      '<table class="tr-caption-container"><tbody><tr><td>' +
+      `<a href="https://1.bp.blogspot.com/-a/b/s1600/${file}"><img src="https://1.bp.blogspot.com/-a/b/s400/${file}" /></a>` +
+      '</td></tr><tr><td class="tr-caption">The "request" path</td></tr></tbody></table>'
     const found = convert(table('request-flow.png')).markdown
     expect(found).toBe(
-      '<Figure src="/images/a-post/request-flow.png" alt="The &#x22;request&#x22; path" caption="The &#x22;request&#x22; path" />\n',
+      '<Figure src="/images/a-post/request-flow.png" alt="The &#x22;request&#x22; path" ' +
+        'caption="The &#x22;request&#x22; path" />\n',
     )
     parse(found)
     expect(convert(table('gone.png')).markdown).toBe(

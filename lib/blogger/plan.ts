@@ -77,10 +77,10 @@ const basePlan = (post: BloggerPost, outcome: PostPlan['outcome']): PostPlan => 
 function findTagClashes(tagsBySlug: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   return [...tagsBySlug]
     .filter(([, spellings]) => new Set([...spellings].map((spelling) => spelling.toLowerCase())).size > 1)
-    .map(
-      ([slug, spellings]) =>
-        `the labels ${[...spellings].map((s) => `"${s}"`).join(' and ')} would share ${getTagPath(slug)}: rename one in the imported posts`,
-    )
+    .map(([slug, spellings]) => {
+      const labels = [...spellings].map((s) => `"${s}"`).join(' and ')
+      return `the labels ${labels} would share ${getTagPath(slug)}: rename one in the imported posts`
+    })
 }
 
 /**

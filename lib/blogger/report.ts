@@ -17,8 +17,10 @@ export function formatReport(plan: ImportPlan, files: readonly PendingFile[], cw
   const show = (file: string) => (file.startsWith(`${cwd}${path.sep}`) ? path.relative(cwd, file) : file)
   const posts = plan.posts.filter((post) => post.outcome !== 'page')
   const pages = plan.posts.length - posts.length
+  const commentCount = plan.comments.comments.length + plan.comments.leftOut.length
   const lines = [
-    `${formats[plan.format]} of "${plan.blogTitle}": ${plural(posts.length, 'post')}, ${plural(pages, 'page')}, ${plural(plan.comments.comments.length + plan.comments.leftOut.length, 'comment')}`,
+    `${formats[plan.format]} of "${plan.blogTitle}": ` +
+      `${plural(posts.length, 'post')}, ${plural(pages, 'page')}, ${plural(commentCount, 'comment')}`,
     '',
   ]
   for (const post of plan.posts) {
@@ -40,7 +42,8 @@ export function formatReport(plan: ImportPlan, files: readonly PendingFile[], cw
   lines.push(
     '',
     map
-      ? `Redirects: ${plural(plan.redirects.length, 'old address', 'old addresses')} answer 308; ${show(map.file)} ${map.state}`
+      ? `Redirects: ${plural(plan.redirects.length, 'old address', 'old addresses')} answer 308; ` +
+          `${show(map.file)} ${map.state}`
       : 'Redirects: none (no published post)',
   )
   const { comments, leftOut, notes } = plan.comments

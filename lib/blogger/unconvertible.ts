@@ -25,9 +25,10 @@ const unsupported: Record<string, string> = {
 
 // Elements that may hold only phrasing content: a note (a block) must go after them, not inside.
 const phrasing = new Set(
-  'p h1 h2 h3 h4 h5 h6 a span em strong b i u s strike font small big sup sub code label q cite abbr mark del ins tt kbd var dfn bdi bdo'.split(
-    ' ',
-  ),
+  (
+    'p h1 h2 h3 h4 h5 h6 a span em strong b i u s strike font small big sup sub code label q cite abbr mark ' +
+    'del ins tt kbd var dfn bdi bdo'
+  ).split(' '),
 )
 // What a Markdown table cell cannot hold.
 const blockInCell = new Set('ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 hr'.split(' '))

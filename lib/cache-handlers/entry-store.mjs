@@ -13,7 +13,10 @@ import { LRUCache } from 'lru-cache'
 /**
  * @template T
  * @typedef {object} EntryStore
- * @property {(key: string, judge: (record: T) => Promise<Verdict>) => Promise<{ record: T, isStale: boolean } | undefined>} read
+ * @property {(
+ *   key: string,
+ *   judge: (record: T) => Promise<Verdict>,
+ * ) => Promise<{ record: T, isStale: boolean } | undefined>} read
  * @property {(key: string, record: T, ttlSeconds: number | undefined) => Promise<void>} write
  * @property {() => number} countLocal
  * @property {() => void} clearLocal

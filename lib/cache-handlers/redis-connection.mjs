@@ -73,7 +73,8 @@ export function connectRedis(url, log, options = {}) {
     if (isFailing) return
     isFailing = true
     log.warn(
-      `[cache] Redis is unavailable (${lastError}): pages are rendered and served without the shared cache until it answers`,
+      `[cache] Redis is unavailable (${lastError}): pages are rendered and served ` +
+        'without the shared cache until it answers',
     )
   }
 

@@ -148,7 +148,7 @@ describe.skipIf(skipWithoutRedis)(
       expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
     })
 
-    it('honours its own unrecorded invalidation while Redis answers reads, and records it on a later read', async () => {
+    it('honours its own unrecorded invalidation while Redis answers reads and records it on a later read', async () => {
       const proxy = await startRedisProxy(testRedisUrl ?? '')
       proxies.push(proxy)
       const clock = createClock()
@@ -178,7 +178,7 @@ describe.skipIf(skipWithoutRedis)(
       expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
     })
 
-    it('drops its local copies when Redis comes back, since a restarted Redis has forgotten the invalidations', async () => {
+    it('drops its local copies when Redis returns, as a restarted Redis has forgotten the invalidations', async () => {
       const proxy = await startRedisProxy(testRedisUrl ?? '')
       proxies.push(proxy)
       const clock = createClock()

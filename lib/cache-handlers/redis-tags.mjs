@@ -48,7 +48,11 @@ export function createRedisTags({ connection, keyPrefix, log, now }) {
   /** @type {Promise<void> | undefined} */
   let replaying
 
-  /** @param {NonNullable<Awaited<ReturnType<typeof connection.client>>>} client @param {readonly string[]} tags @param {TagTime} mark */
+  /**
+   * @param {NonNullable<Awaited<ReturnType<typeof connection.client>>>} client
+   * @param {readonly string[]} tags
+   * @param {TagTime} mark
+   */
   async function write(client, tags, mark) {
     const args = [String(now()), String(mark.expiredAt ?? ''), String(mark.staleAt ?? ''), ...tags]
     await client.eval(recordScript, { keys: [expiredKey, staleKey], arguments: args })
@@ -112,7 +116,8 @@ export function createRedisTags({ connection, keyPrefix, log, now }) {
         failed += 1
         for (const tag of tags) pending.set(tag, mergeTagTime(pending.get(tag), mark, at))
         log.error(
-          `[cache] invalidation of ${tags.join(', ')} not recorded in Redis (${describeError(error)}): kept, and replayed when Redis is back`,
+          `[cache] invalidation of ${tags.join(', ')} not recorded in Redis (${describeError(error)}): ` +
+            'kept, and replayed when Redis is back',
         )
       }
     },

@@ -274,7 +274,7 @@ describe.skipIf(skipWithoutRedis)(
       expect((await same.onB().get(key, pageContext))?.value).toEqual(page('build 1'))
     })
 
-    it("replaces a local copy that another instance's invalidation expired with that instance's new render", async () => {
+    it("replaces a local copy another instance's invalidation expired with that instance's new render", async () => {
       const { onA, onB, clock } = setup(true)
       const key = newKey()
       await onA().set(key, page('v1'), { cacheControl })

@@ -35,7 +35,10 @@ function streamOf(bytes) {
  */
 export function createUseCacheHandler(runtime) {
   const entries = runtime.useCacheEntries()
-  /** Sets still reading their stream; a get of the same key waits for its set (types.d.ts). @type {Map<string, Promise<void>>} */
+  /**
+   * Sets still reading their stream; a get of the same key waits for its set (types.d.ts).
+   * @type {Map<string, Promise<void>>}
+   */
   const pendingSets = new Map()
 
   return {

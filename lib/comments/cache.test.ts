@@ -36,7 +36,7 @@ afterEach(() => {
 })
 
 describe('getCommentsSnapshot', () => {
-  it("reads the comments, with their Markdown rendered, and keeps them until the post's tag is invalidated", async () => {
+  it("reads the comments, Markdown rendered, and keeps them until the post's tag is invalidated", async () => {
     getDb.mockResolvedValue(database([row]))
     expect(await getCommentsSnapshot('p')).toEqual({
       state: 'loaded',

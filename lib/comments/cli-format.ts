@@ -8,8 +8,13 @@ import type { StoredComment } from './types'
 // Whole sequences first (CSI, OSC, DCS/SOS/PM/APC strings, two-character escapes), 7- and 8-bit,
 // so that their parameters go too; each body stops at the next introducer, which keeps it linear.
 // An unterminated string loses only its introducer: the text after it stays visible.
-const ESCAPE_SEQUENCES =
-  /(?:\x1B\[|\x9B)[\x30-\x3F]*[\x20-\x2F]*[\x40-\x7E]|(?:\x1B[\]PX^_]|[\x90\x98\x9D\x9E\x9F])[^\x07\x1B\x90-\x9F]*(?:\x07|\x1B\\|\x9C)|\x1B[\x20-\x2F]*[\x30-\x7E]/g
+const CSI = /(?:\x1B\[|\x9B)[\x30-\x3F]*[\x20-\x2F]*[\x40-\x7E]/
+const CONTROL_STRING = /(?:\x1B[\]PX^_]|[\x90\x98\x9D\x9E\x9F])[^\x07\x1B\x90-\x9F]*(?:\x07|\x1B\\|\x9C)/
+const TWO_CHARACTER_ESCAPE = /\x1B[\x20-\x2F]*[\x30-\x7E]/
+const ESCAPE_SEQUENCES = new RegExp(
+  [CSI, CONTROL_STRING, TWO_CHARACTER_ESCAPE].map((sequence) => sequence.source).join('|'),
+  'g',
+)
 const CONTROLS_AND_NEWLINES = /[\x00-\x08\x0A-\x1F\x7F-\x9F]/g
 const CONTROLS = /[\x00-\x08\x0B-\x1F\x7F-\x9F]/g
 // Embeddings, overrides, isolates and direction marks (as refused in names by lib/comments/text.ts).
@@ -54,7 +59,10 @@ export function formatListLine(comment: StoredComment): string {
       : lines > 1
         ? ` [${lines} lines]`
         : ''
-  return `${String(comment.id).padStart(5)}  ${comment.status.padEnd(9)} ${comment.createdAt.slice(0, 16).replace('T', ' ')}  ${oneLine(comment.slug)}${reply}  ${name}: ${body.shown}${more}${describeLinks(comment)}`
+  const id = String(comment.id).padStart(5)
+  const createdAt = comment.createdAt.slice(0, 16).replace('T', ' ')
+  const columns = `${id}  ${comment.status.padEnd(9)} ${createdAt}  ${oneLine(comment.slug)}${reply}  ${name}`
+  return `${columns}: ${body.shown}${more}${describeLinks(comment)}`
 }
 
 /** The whole comment for `show`: every field, every link, and the text line by line behind a margin. */
@@ -63,6 +71,7 @@ export function formatComment(comment: StoredComment): string {
   const body = stripTerminalControls(comment.body, { keepNewlines: true })
   const length = Array.from(comment.body).length
   const removed = length - Array.from(body).length
+  const notShown = removed > 0 ? `; ${removed} control or direction characters not shown` : ''
   const lines = [
     `Comment ${comment.id}, ${comment.status}, ${comment.createdAt}`,
     `Post:   ${oneLine(comment.slug)}${comment.parentId ? ` (reply to ${comment.parentId})` : ''}`,
@@ -73,7 +82,7 @@ export function formatComment(comment: StoredComment): string {
         ? 'Links:  link markup, no address'
         : 'Links:  none',
     ...links.map((link) => `  - ${link}`),
-    `Text:   ${length} characters, ${comment.body.split('\n').length} lines${removed > 0 ? `; ${removed} control or direction characters not shown` : ''}`,
+    `Text:   ${length} characters, ${comment.body.split('\n').length} lines${notShown}`,
     ...body.split('\n').map((line) => `  | ${line}`),
   ]
   return `${lines.join('\n')}\n`
@@ -87,14 +96,13 @@ export function formatPageRefresh(refresh: PageRefresh): { text: string; isStale
   if (refresh.status === 'unneeded') return undefined
   const { slugs } = refresh
   if (refresh.status === 'refreshed') {
-    return {
-      text: `Refreshed the page of ${slugs.length === 1 ? 'the post' : `${slugs.length} posts`} on ${refresh.siteUrl}.\n`,
-      isStale: false,
-    }
+    const posts = slugs.length === 1 ? 'the post' : `${slugs.length} posts`
+    return { text: `Refreshed the page of ${posts} on ${refresh.siteUrl}.\n`, isStale: false }
   }
   return {
     text:
-      `The change is stored, but the site still shows the old page(s) of ${slugs.map(oneLine).join(', ')}: ${oneLine(refresh.reason)}.\n` +
+      `The change is stored, but the site still shows the old page(s) of ${slugs.map(oneLine).join(', ')}: ` +
+      `${oneLine(refresh.reason)}.\n` +
       'Set SITE_URL and REVALIDATE_SECRET as on the server and run the command again, or restart the server.\n',
     isStale: true,
   }

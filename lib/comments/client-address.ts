@@ -61,7 +61,10 @@ function expandIPv6(address: string): number[] {
   return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right]
 }
 
-/** A keyed hash, so the database never holds an address and a leaked table cannot be reversed by brute force without the key. */
+/**
+ * A keyed hash, so the database never holds an address and a leaked table cannot be reversed by
+ * brute force without the key.
+ */
 export function hashClientAddress(address: string | undefined, key: string): string {
   return createHmac('sha256', key)
     .update(address ?? 'unknown')

@@ -91,7 +91,10 @@ export async function deleteComment(id: number, secret: string): Promise<DeleteC
 export type PreviewResult =
   { kind: 'rendered'; html: string } | { kind: 'rejected'; error: string } | { kind: 'network-error' }
 
-/** The text as the page will show it: rendered by the server (POST /api/comments/preview), so no Markdown code ships to readers. */
+/**
+ * The text as the page will show it: rendered by the server (POST /api/comments/preview), so no
+ * Markdown code ships to readers.
+ */
 export async function previewComment(body: string, signal?: AbortSignal): Promise<PreviewResult> {
   let response: Response
   try {

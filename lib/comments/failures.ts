@@ -45,7 +45,10 @@ export function describeEditFailure(result: EditFailure): FailureDescription {
   }
 }
 
-/** 503 when the database is missing or unreachable (the client may retry); anything else is our bug: 500, logged once here. */
+/**
+ * 503 when the database is missing or unreachable (the client may retry); anything else is our bug:
+ * 500, logged once here.
+ */
 export function describeServerError(error: unknown, action: string): FailureDescription {
   if (error instanceof DatabaseNotConfiguredError) return { status: 503, code: 'not-configured' }
   if (error instanceof DatabaseUnavailableError) {

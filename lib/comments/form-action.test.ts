@@ -69,10 +69,11 @@ beforeEach(() => {
 })
 
 describe('the comment form without JavaScript', () => {
-  it("redirects to the new comment on the post page, and expires the post's cached page so it shows there", async () => {
+  it("redirects to the new comment on the post page and expires the post's cached page so it shows there", async () => {
     const answer = await submit({ name: 'Form', body: 'no js\r\nhere' })
     expect(answer.location).toMatch(new RegExp(`^/blog/${slug}#comment-\\d+$`))
-    expect(updated).toEqual([`comments:${slug}`])
+    // The post's page and the site-wide feed of new comments.
+    expect(updated).toEqual([`comments:${slug}`, 'comments'])
   })
 
   it('redirects a held comment to the "awaiting moderation" note, with no page to expire', async () => {
@@ -94,7 +95,7 @@ describe('the comment form without JavaScript', () => {
     expect(updated).toEqual([])
   })
 
-  it('answers with plain data only: React binds the state to the re-rendered form, and cannot encode a null-prototype object', async () => {
+  it("answers plain data: React binds state to the re-rendered form, can't encode null-prototype objects", async () => {
     const { state } = await submit({ name: '', body: '' })
     const objects: unknown[] = []
     JSON.stringify(

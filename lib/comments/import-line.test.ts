@@ -49,7 +49,8 @@ describe('checkImport refuses, naming the line and the field', () => {
     [
       'a name with a control character',
       { name: 'Ada\u001B[2J' },
-      'Line 1, name: Your name contains characters that are not allowed (control, line-break or text-direction characters).',
+      'Line 1, name: Your name contains characters that are not allowed ' +
+        '(control, line-break or text-direction characters).',
     ],
     ['a name with a direction override', { name: 'Ada\u202E' }, expect.stringMatching(/^Line 1, name: .*not allowed/)],
     ['a body over 5000 code points', { body: '😀'.repeat(5001) }, 'Line 1, body: Use at most 5,000 characters.'],

@@ -46,8 +46,8 @@ const GENERIC_TLDS =
   'cyou sbs bond cfd rest lol mom skin hair beauty quest monster space website fun tech cloud blog news ltd best fit ' +
   'pics photo photos video game games casino bet poker porn sex sexy adult dating pharmacy health care sale deals ' +
   'money cash finance market digital agency company business media page wiki men party review trade science racing ' +
-  'download gdn kim country cricket accountant faith webcam hosting services solutions systems network software tools ' +
-  'рф рус бел укр срб мкд қаз мон онлайн сайт орг ком москва 中国 中國 公司 网络 在线 中文网 香港 台湾 台灣 新加坡 ' +
+  'download gdn kim country cricket accountant faith webcam hosting services solutions systems network software ' +
+  'tools рф рус бел укр срб мкд қаз мон онлайн сайт орг ком москва 中国 中國 公司 网络 在线 中文网 香港 台湾 台灣 新加坡 ' +
   'みんな 한국 닷컴 भारत ไทย السعودية امارات مصر ایران'
 const TLDS = new Set([
   ...GENERIC_TLDS.split(' '),
@@ -85,7 +85,10 @@ function isHostLink(text: string, start: number, host: string): boolean {
   return !FILE_EXTENSIONS.has(tld) || isFollowedByPath || isAfterUserOrSlashes
 }
 
-/** The start of the local part before the `@` at `at`: at most 64 characters back (RFC 5321), so the walk stays bounded. */
+/**
+ * The start of the local part before the `@` at `at`: at most 64 characters back (RFC 5321), so the
+ * walk stays bounded.
+ */
 function findEmailStart(seen: string, at: number): number {
   let start = at
   while (start > Math.max(0, at - 64) && EMAIL_USER.test(seen[start - 1] ?? '')) start--

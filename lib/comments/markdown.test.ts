@@ -53,7 +53,8 @@ const linksOf = (html: string) => elementsOf(html).filter((element) => element.t
 describe('renderCommentMarkdown renders the Markdown readers write', () => {
   it('renders paragraphs, emphasis, inline code, lists, block quotes and links', async () => {
     const html = await renderCommentMarkdown(
-      'Hello *you* and **all**, `npm ci`, ~~old~~.\nSecond line\n\n> quoted\n\n- one\n- two\n\n3. three\n4. four\n\n[docs](https://example.com/a?b=1&c=2)',
+      'Hello *you* and **all**, `npm ci`, ~~old~~.\nSecond line\n\n> quoted\n\n' +
+        '- one\n- two\n\n3. three\n4. four\n\n[docs](https://example.com/a?b=1&c=2)',
     )
     expect(html).toBe(
       [
@@ -66,10 +67,13 @@ describe('renderCommentMarkdown renders the Markdown readers write', () => {
     )
   })
 
-  it('highlights a fenced code block as posts do: pretty-code attributes and the colour classes of app/code-colors.css', async () => {
+  it('highlights fenced code like posts: pretty-code attributes, colour classes of app/code-colors.css', async () => {
     const html = await renderCommentMarkdown('```ts\nconst answer = 42 // why\n```')
     expect(html).toMatch(
-      /^<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts" data-theme="github-light-high-contrast github-dark-default"><code data-language="ts"/,
+      new RegExp(
+        '^<figure data-rehype-pretty-code-figure=""><pre tabindex="0" data-language="ts" ' +
+          'data-theme="github-light-high-contrast github-dark-default"><code data-language="ts"',
+      ),
     )
     expect(html).toContain('<span data-line="">')
     expect(html).toMatch(/<span class="cl\d+ cd\d+">const<\/span>/)

@@ -63,7 +63,10 @@ export const commentSanitizeSchema: SanitizeSchema = {
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 
-/** A mailto: address, or an absolute http(s) one on a dotted host (not GFM's `www` from "the www. prefix", nor localhost). */
+/**
+ * A mailto: address, or an absolute http(s) one on a dotted host (not GFM's `www` from
+ * "the www. prefix", nor localhost).
+ */
 function isLinkable(href: string): boolean {
   if (!URL.canParse(href)) return false
   const { protocol, hostname } = new URL(href)

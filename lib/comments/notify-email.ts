@@ -47,7 +47,8 @@ export function composeCommentEmail(payload: WebhookPayload, links: ModerationLi
     `Delete: ${links.actions.delete}`,
     `Spam: ${links.actions.spam}`,
     '',
-    `Each link opens a page with a button; nothing changes until you press it. The links work until ${links.expiresAt}.`,
+    'Each link opens a page with a button; nothing changes until you press it. ' +
+      `The links work until ${links.expiresAt}.`,
   ].join('\n')
   return { subject: `Comment ${comment.id} ${state}: ${oneLine(post.title, 80)}`, text }
 }
@@ -64,9 +65,8 @@ export async function sendCommentEmail(
     transport.close()
     return true
   } catch (error) {
-    console.warn(
-      `[comments] the e-mail about comment ${commentId} was not sent: ${error instanceof Error ? error.message : String(error)}`,
-    )
+    const reason = error instanceof Error ? error.message : String(error)
+    console.warn(`[comments] the e-mail about comment ${commentId} was not sent: ${reason}`)
     return false
   }
 }

@@ -46,7 +46,10 @@ export function isRenderedComment(value: unknown): value is RenderedComment {
   )
 }
 
-/** `{ error, fieldErrors? }`, the body of every refused request. Field names come from the server: kept in a null-prototype object. */
+/**
+ * `{ error, fieldErrors? }`, the body of every refused request. Field names come from the server:
+ * kept in a null-prototype object.
+ */
 export function readProblem(value: unknown): { error: string; fieldErrors: Record<string, string[]> } | undefined {
   if (!isRecord(value) || typeof value.error !== 'string') return undefined
   const fieldErrors: Record<string, string[]> = Object.create(null)

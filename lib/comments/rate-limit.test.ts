@@ -45,7 +45,7 @@ describe('moderation', () => {
     expect(hasLink(text)).toBe(expected)
   })
 
-  it('holds comments with links in "links" mode, all of them in "all", none in "off"; a filled honeypot is spam', () => {
+  it('holds comments with links in "links" mode, all in "all", none in "off"; a filled honeypot is spam', () => {
     const plain = { name: 'Ada', body: 'Thanks' }
     const linked = { name: 'Ada', body: 'see https://example.com' }
     expect(decideStatus(plain, 'links')).toBe('published')

@@ -39,7 +39,8 @@ export function clientOf(headers: Headers, config: Pick<Config, 'comments'>): { 
   if (!address && !hasWarnedUnknownAddress) {
     hasWarnedUnknownAddress = true
     console.warn(
-      '[comments] a request came without a usable client address; such requests share one rate limit. Check TRUST_PROXY_HOPS.',
+      '[comments] a request came without a usable client address; such requests share one rate limit. ' +
+        'Check TRUST_PROXY_HOPS.',
     )
   }
   return { address }

@@ -50,7 +50,7 @@ for (const engine of engines) {
       await drop?.()
     })
 
-    it('counts the published comments of a post, lists the newest published ones site-wide, and marks an edit', async () => {
+    it("counts a post's published comments, lists the newest published ones site-wide, and marks an edit", async () => {
       const first = await insertComment(
         db,
         row({ slug: 'counted', body: 'one', createdAt: at('2020-01-01T10:00:00Z') }),
@@ -101,7 +101,7 @@ for (const engine of engines) {
       })
     })
 
-    it('keeps a removed top-level comment in the list while it has published replies, and drops it when it has none', async () => {
+    it('lists a removed top-level comment while it has published replies, and drops it when it has none', async () => {
       const parent = await insertComment(db, row({ slug: 'deleting' }))
       const reply = await insertComment(db, row({ slug: 'deleting', parentId: parent.id }))
       const lonely = await insertComment(db, row({ slug: 'deleting' }))
@@ -152,7 +152,7 @@ for (const engine of engines) {
       ])
     })
 
-    it('counts recent comments of the client (any status), and of the post and the site in the given statuses, from a given moment', async () => {
+    it("counts comments since a moment: the client's in any status, the post's and site's in given ones", async () => {
       await insertComment(
         db,
         row({ slug: 'counted', clientHash: 'c-count', body: 'one', createdAt: at('2026-06-02T10:00:00Z') }),
@@ -186,7 +186,7 @@ for (const engine of engines) {
       expect(await hasRecentDuplicate(db, { ...scope, since: at('2026-06-02T10:00:00Z') })).toBe(false)
     })
 
-    it('exports every comment and imports them into an empty database with ids, replies and statuses intact, twice changing nothing', async () => {
+    it('round-trips all comments to an empty db intact (ids, replies, statuses); reimporting skips all', async () => {
       const exported = await exportComments(db)
       expect(exported.length).toBeGreaterThan(5)
       const target = await openDb({ pgliteDir: 'memory://', poolMax: 1 })

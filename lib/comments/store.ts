@@ -141,7 +141,8 @@ export type NewComment = {
 
 export async function insertComment(db: Queryable, comment: NewComment): Promise<StoredComment> {
   const [row] = await db.query(
-    `insert into comments (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at, edit_secret_hash)
+    `insert into comments
+       (post_slug, parent_id, name, body, status, client_hash, body_hash, idempotency_key, created_at, edit_secret_hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      returning ${COLUMNS}`,
     [

@@ -112,7 +112,7 @@ for (const engine of engines) {
       expect((await listVisibleComments(db, 'post-b')).map((comment) => comment.body)).toEqual(['Hello'])
     })
 
-    it('holds a comment with a link: no invalidation (nothing visible changed), the webhook says it awaits moderation', async () => {
+    it('holds a linked comment: no invalidation (nothing visible changed); webhook: awaits moderation', async () => {
       const { deps, record } = testDeps(db)
       const result = await submitComment(deps, input({ body: 'see https://example.com' }), from('192.0.2.2'))
       expect(result).toMatchObject({ kind: 'created', comment: { status: 'pending' } })
@@ -142,7 +142,7 @@ for (const engine of engines) {
       expect(await db.query('select id from webhook_deliveries where comment_id = $1', [result.comment.id])).toEqual([])
     })
 
-    it('gives the webhook and the e-mail the same moderation links, and mails even without a webhook; never for spam', async () => {
+    it('gives webhook and e-mail the same moderation links, mails even without a webhook; never for spam', async () => {
       const mailed: unknown[] = []
       const links = (id: number) => ({
         url: `https://blog.example/moderate/${id}?token=t`,
@@ -177,7 +177,7 @@ for (const engine of engines) {
       expect(record.invalidated).toEqual([])
     })
 
-    it('attaches a reply to a reply to the top-level comment, and refuses parents that are unknown, hidden or on another post', async () => {
+    it("attaches a reply's reply to the top comment; refuses unknown, hidden or other posts' parents", async () => {
       const { deps } = testDeps(db)
       const create = async (overrides: Partial<CommentInput>) => {
         const result = await submitComment(deps, input({ slug: 'replies', ...overrides }), from('192.0.2.5'))
@@ -197,7 +197,7 @@ for (const engine of engines) {
       }
     })
 
-    it('replays an idempotency key with the first comment (no second invalidation or webhook), and refuses it for another text', async () => {
+    it("replays an idempotency key's first comment (no second invalidation or webhook); refuses new text", async () => {
       const { deps, record } = testDeps(db)
       const first = await submitComment(
         deps,
@@ -240,7 +240,7 @@ for (const engine of engines) {
       expect(await listVisibleComments(db, 'idem-race')).toHaveLength(1)
     })
 
-    it('refuses the same text from the same client on the same post within the window, and accepts it after', async () => {
+    it('refuses the same text from the same client on the same post within the window, accepts it after', async () => {
       const { deps, advance } = testDeps(db)
       expect(await submitComment(deps, input({ slug: 'dupe', body: 'hello' }), from('192.0.2.8'))).toMatchObject({
         kind: 'created',
@@ -257,7 +257,7 @@ for (const engine of engines) {
       })
     })
 
-    it('enforces the per-client limit under concurrent requests, with the wait until the oldest comment leaves the window', async () => {
+    it('enforces the per-client limit under concurrent load, with the wait until the oldest one leaves', async () => {
       const { deps, advance } = testDeps(db, {})
       deps.settings = { ...deps.settings, limits: { ...roomy, perClient: 3 } }
       const results = await Promise.all(
@@ -281,7 +281,7 @@ for (const engine of engines) {
       })
     })
 
-    it('keeps readers writing when bots fill the honeypot or the moderation queue: hidden comments have budgets of their own', async () => {
+    it('lets readers write when bots fill honeypot or moderation queue: hidden comments have own budgets', async () => {
       const { deps } = testDeps(db)
       deps.settings = { ...deps.settings, limits: { ...roomy, perPost: 3 } }
       // Six addresses fill the honeypot past the post's limit: only more honeypot hits are refused.
@@ -306,7 +306,7 @@ for (const engine of engines) {
       ).toMatchObject({ kind: 'created', comment: { status: 'published' } })
     })
 
-    it('scopes idempotency keys to their client and post: the same key and text from another client is another comment', async () => {
+    it("scopes idempotency keys to client and post: another client's same key and text is a new comment", async () => {
       const { deps } = testDeps(db)
       const first = await submitComment(
         deps,
@@ -397,7 +397,7 @@ for (const engine of engines) {
 describe.skipIf(skipWithoutPostgres)(
   `refused comments never wait for the write lock${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
   () => {
-    it('answers a duplicate and an over-limit post while another instance holds the lock; an accepted one waits for it', async () => {
+    it('answers a duplicate or over-limit post while another instance holds the lock; accepted ones wait', async () => {
       const schema = await createTestSchema('lock')
       const db = await openDb({ url: schema.url, poolMax: 4, pgliteDir: 'unused' })
       const holder = new pg.Client({ connectionString: schema.url })

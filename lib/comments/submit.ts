@@ -34,7 +34,10 @@ export type CommentSettings = {
   webhook?: { url: string; timeoutMs: number } | undefined
 }
 
-/** Everything the use case touches, passed in: the route handler and the form action pass Next.js's; tests pass their own. */
+/**
+ * Everything the use case touches, passed in: the route handler and the form action pass Next.js's;
+ * tests pass their own.
+ */
 export type SubmitDeps = {
   db: Db
   now: () => Date

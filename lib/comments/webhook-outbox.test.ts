@@ -98,7 +98,8 @@ for (const engine of engines) {
       await expect(
         db.transaction(async (tx) => {
           const [row] = await tx.query(
-            `insert into comments (post_slug, name, body, body_hash) values ('outbox', 'Ada', 'rolled back', 'x') returning id`,
+            `insert into comments (post_slug, name, body, body_hash)
+             values ('outbox', 'Ada', 'rolled back', 'x') returning id`,
           )
           await insertWebhookDelivery(tx, Number(row?.id), payloadFor(Number(row?.id)), new Date(start))
           throw new Error('the comment failed after all')
@@ -155,7 +156,7 @@ for (const engine of engines) {
       expect(await stateOf(id)).toMatchObject({ attempts: 1, delivered_at: expect.any(Date) })
     })
 
-    it('redelivers at start-up what an earlier process left undelivered, waiting out its backoff, and gives up after 5 attempts in all', async () => {
+    it('redelivers at start-up what an earlier process left, after its backoff; gives up at 5 attempts', async () => {
       const error = vi.spyOn(console, 'error').mockImplementation(() => {})
       // The process that stored these failed three times each, then stopped.
       const late = await storeDelivery()

@@ -33,7 +33,8 @@ export async function insertWebhookDelivery(
   now: Date,
 ): Promise<number> {
   const [row] = await tx.query(
-    'insert into webhook_deliveries (comment_id, payload, created_at, next_attempt_at) values ($1, $2::jsonb, $3, $3) returning id',
+    'insert into webhook_deliveries (comment_id, payload, created_at, next_attempt_at) ' +
+      'values ($1, $2::jsonb, $3, $3) returning id',
     [commentId, JSON.stringify(payload), now],
   )
   return z.object({ id: z.number() }).parse(row).id
@@ -137,7 +138,10 @@ export async function deliverWebhook(
   return false
 }
 
-/** At start-up: every delivery an earlier process left undelivered, one after another. Returns how many were delivered. */
+/**
+ * At start-up: every delivery an earlier process left undelivered, one after another. Returns how
+ * many were delivered.
+ */
 export async function redeliverWebhooks(deps: DeliveryDeps): Promise<{ pending: number; delivered: number }> {
   const ids = await listPendingWebhookDeliveries(deps.db, deps.policy)
   let delivered = 0

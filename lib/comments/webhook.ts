@@ -10,7 +10,10 @@ export type WebhookPayload = {
   post: { slug: string; title: string; url: string }
   /** Where a moderator acts: `npm run comments -- approve <id>` for a held comment. */
   isAwaitingModeration: boolean
-  /** Signed, expiring links to the comment's moderation page, when links are configured (docs/moderation-from-email.md). */
+  /**
+   * Signed, expiring links to the comment's moderation page, when links are configured
+   * (docs/moderation-from-email.md).
+   */
   moderation?: ModerationLinks
 }
 

@@ -77,7 +77,8 @@ export function lintContent({ contentDir, rootDir, fields, now }: LintOptions): 
       notes.push({
         file,
         line: frontmatterLine(tree, 'date'),
-        message: `scheduled for ${formatUtc(date)}: production builds leave it out until they run on or after that time`,
+        message:
+          `scheduled for ${formatUtc(date)}: ` + 'production builds leave it out until they run on or after that time',
       })
     }
   }

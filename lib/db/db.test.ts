@@ -30,7 +30,7 @@ describe('migrations', () => {
   })
 
   it.skipIf(skipWithoutPostgres)(
-    `apply exactly once when two processes migrate one PostgreSQL database together${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
+    `apply exactly once when two processes migrate PostgreSQL together${skipWithoutPostgres ? ` (${skipReason})` : ''}`,
     async () => {
       const schema = await createTestSchema('migrate')
       const config = { url: schema.url, poolMax: 2, pgliteDir: 'unused' }
@@ -63,7 +63,7 @@ describe('opening the database', () => {
     expect(error).toBeInstanceOf(DatabaseUnavailableError)
   })
 
-  it('opens a PGlite directory whose lock a crashed process with this pid left (PID 1 after a container restart)', async () => {
+  it('opens a PGlite directory locked by a dead process with this pid (PID 1 after a container restart)', async () => {
     const dir = path.join(scratch, 'pglite-restarted')
     writeFileSync(`${dir}.lock`, String(process.pid))
     const db = await openDb({ pgliteDir: dir, poolMax: 1 })

@@ -19,7 +19,10 @@ const hasProc = existsSync('/proc/self/stat')
 const markerOf = (dir: string, content: string) =>
   `${lockOf(dir)}.takeover-${createHash('sha256').update(content).digest('hex').slice(0, 16)}`
 
-/** A process that tries to lock `dir` when it reads a line, reports "won" or "refused <message>", and exits when its stdin ends. */
+/**
+ * A process that tries to lock `dir` when it reads a line, reports "won" or "refused <message>", and
+ * exits when its stdin ends.
+ */
 function startContender(dir: string) {
   const script = `
     import { createInterface } from 'node:readline'
@@ -27,7 +30,12 @@ function startContender(dir: string) {
     const lines = createInterface({ input: process.stdin })
     console.log('ready')
     for await (const _ of lines) {
-      try { lockDataDir(${JSON.stringify(dir)}); console.log('won') } catch (error) { console.log('refused ' + error.message) }
+      try {
+        lockDataDir(${JSON.stringify(dir)})
+        console.log('won')
+      } catch (error) {
+        console.log('refused ' + error.message)
+      }
     }`
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script])
   const output = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
@@ -89,7 +97,9 @@ describe('the PGlite lock', () => {
       expect(await holder.nextLine()).toBe('ready')
       holder.child.stdin.write('go\n')
       expect(await holder.nextLine()).toBe('won')
-      const message = `The PGlite directory ${dir} is in use by process ${holder.child.pid}. Stop that process, or set DATABASE_URL`
+      const message =
+        `The PGlite directory ${dir} is in use by process ${holder.child.pid}. ` +
+        'Stop that process, or set DATABASE_URL'
       expect(() => lockDataDir(dir)).toThrow(message)
       writeFileSync(lockOf(dir), String(holder.child.pid))
       expect(() => lockDataDir(dir)).toThrow(message)

@@ -69,7 +69,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Whether the holder is another live process. A lock naming our own pid with another token was left by an earlier process. */
+/**
+ * Whether the holder is another live process. A lock naming our own pid with another token was left
+ * by an earlier process.
+ */
 function isLive(holder: Holder): boolean {
   if (holder.pid === process.pid || !isRunning(holder.pid)) return false
   const startTime = holder.startTime === undefined ? undefined : readStartTime(holder.pid)
@@ -161,8 +164,8 @@ export function lockDataDir(dir: string): () => void {
     if (outcome.kind === 'self') throw new Error(`The PGlite directory ${dir} is already open in this process.`)
     if (outcome.kind === 'held' && outcome.holder) {
       throw new Error(
-        `The PGlite directory ${dir} is in use by process ${outcome.holder.pid}. Stop that process, or set DATABASE_URL ` +
-          'to share a PostgreSQL database between processes.',
+        `The PGlite directory ${dir} is in use by process ${outcome.holder.pid}. ` +
+          'Stop that process, or set DATABASE_URL to share a PostgreSQL database between processes.',
       )
     }
     if (outcome.kind === 'locked') {

@@ -64,6 +64,16 @@ describe('buildCommentsAtom', () => {
     expect(entry.content['#text']).toBe('</content><script>alert(1)</script> & bell\n]]>')
   })
 
+  it('carries the rendered HTML as escaped type="html" content when given', () => {
+    const html = '<p><em>hi</em> &amp; <code>&lt;b&gt;</code></p>'
+    const xml = buildCommentsAtom({ ...feed, comments: [{ ...feed.comments[1]!, html }] })
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).not.toContain('<p>')
+    const [{ content }] = parser.parse(xml).feed.entry
+    expect(content['@type']).toBe('html')
+    expect(content['#text']).toBe(html)
+  })
+
   it('is a valid empty feed without comments (the build, or the database down)', () => {
     const xml = buildCommentsAtom({ ...feed, comments: [] })
     expect(XMLValidator.validate(xml)).toBe(true)

@@ -1,12 +1,16 @@
 import { escapeXml, xmlElement } from './xml'
 
 // The author's feed of new comments (/comments.xml): one Atom entry per published comment, linking
-// to the comment on its post. Comment text is plain text (type="text"), escaped like everything else.
+// to the comment on its post. The content is the comment as the page shows it: its Markdown rendered
+// and sanitized by lib/comments/markdown.ts (type="html", escaped like everything else), or the
+// source as plain text (type="text") when no rendering is given.
 
 export type CommentFeedComment = {
   id: number
   name: string
   body: string
+  /** The sanitized HTML the page shows for `body`. */
+  html?: string | undefined
   createdAt: string
   editedAt?: string | null | undefined
   /** The post it is under, with its absolute URL. */
@@ -41,7 +45,9 @@ export function buildCommentsAtom(feed: CommentFeed): string {
       xmlElement('published', comment.createdAt),
       xmlElement('updated', updatedOf(comment)),
       `<author>${xmlElement('name', comment.name)}</author>`,
-      xmlElement('content', comment.body, { type: 'text' }),
+      comment.html === undefined
+        ? xmlElement('content', comment.body, { type: 'text' })
+        : xmlElement('content', comment.html, { type: 'html' }),
       '</entry>',
     ].join('\n')
   })

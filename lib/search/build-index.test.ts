@@ -13,7 +13,9 @@ const posts = [
     tags: ['kafka', 'café'],
     date: '2026-02-01T00:00:00.000Z',
     body: {
-      raw: 'Intro text.\n\n## Partitions\n\nOrdering holds per partition.\n\n## Operations\n\nProvision brokers with Terraform & `<care>`.\n',
+      raw:
+        'Intro text.\n\n## Partitions\n\nOrdering holds per partition.\n\n' +
+        '## Operations\n\nProvision brokers with Terraform & `<care>`.\n',
     },
   },
   {

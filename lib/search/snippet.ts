@@ -45,7 +45,10 @@ export function buildSnippet(content: string, { locations, range, length = 30 }:
   return parts
 }
 
-/** The first word of the window of `length` words (inside the range) holding the most matches, with a little lead-in. */
+/**
+ * The first word of the window of `length` words (inside the range) holding the most matches,
+ * with a little lead-in.
+ */
 function pickWindow(matches: readonly number[], start: number, end: number, length: number): number {
   const latestStart = Math.max(start, end - length)
   const leadIn = Math.floor(length / 4)

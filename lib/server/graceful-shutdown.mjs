@@ -44,7 +44,8 @@ export function createGracefulShutdown({ server, timeoutMs, closeApp, close, exi
   async function run(signal) {
     const startedAt = Date.now()
     log(
-      `[shutdown] ${signal}: no new connections; waiting for ${inFlight.size} request(s) in flight (at most ${timeoutMs} ms)`,
+      `[shutdown] ${signal}: no new connections; ` +
+        `waiting for ${inFlight.size} request(s) in flight (at most ${timeoutMs} ms)`,
     )
     server.close()
     server.closeIdleConnections()

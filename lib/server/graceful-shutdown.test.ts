@@ -72,7 +72,7 @@ function signal() {
 }
 
 describe('graceful shutdown', () => {
-  it('lets a streamed response in flight finish, refuses new connections, closes the app, then the database, and exits 0', async () => {
+  it('lets a streamed response finish, refuses new connections, closes app, then database, and exits 0', async () => {
     const arrived = signal()
     const release = signal()
     const { shutdown, port, events, exitCode } = await startServer(async (_req, res) => {
@@ -142,7 +142,7 @@ describe('graceful shutdown', () => {
     expect(await hanging).toMatchObject({ code: 'ECONNRESET' })
   })
 
-  it('answers a request in flight with Connection: close, so a kept-alive client cannot send another on it', async () => {
+  it('answers in-flight requests with Connection: close so a kept-alive client cannot send another on it', async () => {
     const arrived = signal()
     const release = signal()
     let requests = 0

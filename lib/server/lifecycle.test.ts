@@ -19,7 +19,7 @@ describe('the process lifecycle', () => {
     expect(second.processSingleton('test-singleton', () => ({ created: -1 }))).toBe(value)
   })
 
-  it('runs the close tasks any copy registered, once each, in order, and reports the first failure after running them all', async () => {
+  it("runs every copy's close tasks once each, in order, and reports the first failure after running all", async () => {
     const ran: string[] = []
     const first = await freshCopy()
     const second = await freshCopy()

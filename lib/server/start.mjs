@@ -10,9 +10,10 @@ import { recordPeerAddress } from './peer-address.mjs'
 import { parseServerSettings } from './settings.mjs'
 
 // The production server: `npm start` (scripts/start.mjs) and the Docker image run this file from
-// .next/standalone (lib/tooling/standalone-assets.mjs copies it there at the end of `npm run build`). It replaces the generated
-// server.js so that the http.Server is ours: its timeouts, the socket address of each request
-// (lib/server/peer-address.mjs), and the shutdown (lib/server/graceful-shutdown.mjs).
+// .next/standalone (lib/tooling/standalone-assets.mjs copies it there at the end of `npm run build`).
+// It replaces the generated server.js so that the http.Server is ours: its timeouts, the socket
+// address of each request (lib/server/peer-address.mjs), and the shutdown
+// (lib/server/graceful-shutdown.mjs).
 
 /** The folder holding .next: the standalone folder when run from there, as it is meant to be. */
 const dir = fileURLToPath(new URL('../../', import.meta.url))

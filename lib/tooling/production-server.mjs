@@ -19,15 +19,19 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
  * @property {import('node:child_process').ChildProcess} child
  * @property {() => string} output What the server has written to stdout and stderr so far.
  * @property {Promise<number | null>} exited Its exit code (null when killed by a signal).
- * @property {() => Promise<void>} stop SIGTERM, then SIGKILL if it has not exited `killAfterMs` later; resolves on 'exit'.
+ * @property {() => Promise<void>} stop SIGTERM, then SIGKILL if it has not exited `killAfterMs` later;
+ *   resolves on 'exit'.
  */
 
 /**
  * @typedef {object} StartOptions
- * @property {string} [root] The working directory: the project (default), a built copy of it, or a copied standalone folder.
- * @property {string} [script] Relative to `root`: `scripts/start.mjs` (default), or `server.js` in a standalone folder, as the Docker image runs it.
+ * @property {string} [root] The working directory: the project (default), a built copy of it, or a
+ *   copied standalone folder.
+ * @property {string} [script] Relative to `root`: `scripts/start.mjs` (default), or `server.js` in a
+ *   standalone folder, as the Docker image runs it.
  * @property {boolean} [echo] Also write the server's stderr to this process's stderr (benchmarks).
- * @property {number} [timeoutMs] How long the server may take to answer (default 180 s: the first PGlite start runs initdb in WebAssembly).
+ * @property {number} [timeoutMs] How long the server may take to answer (default 180 s: the first
+ *   PGlite start runs initdb in WebAssembly).
  * @property {number} [killAfterMs] How long `stop()` waits after SIGTERM before SIGKILL (default 10 s).
  */
 
@@ -53,10 +57,11 @@ const attempts = 3
 /**
  * Starts the production server and resolves once GET /api/health gets an answer, whatever its
  * status (503 when the database is unavailable, 404 on a build older than the route): the check
- * opens (and creates) the database, so the first request of a test or a benchmark does not pay for it. `env` is added to this process's environment, after the
- * defaults: PORT, HOSTNAME 127.0.0.1, SITE_URL, no DATABASE_URL, and a fresh PGlite folder in the
- * temp directory that is removed once the server has exited. Rejects, with the server's output, if
- * it exits or does not answer in time. The server is killed when this process exits.
+ * opens (and creates) the database, so the first request of a test or a benchmark does not pay for
+ * it. `env` is added to this process's environment, after the defaults: PORT, HOSTNAME 127.0.0.1,
+ * SITE_URL, no DATABASE_URL, and a fresh PGlite folder in the temp directory that is removed once
+ * the server has exited. Rejects, with the server's output, if it exits or does not answer in time.
+ * The server is killed when this process exits.
  * @param {Record<string, string>} [env]
  * @param {StartOptions} [options]
  * @returns {Promise<ProductionServer>}

@@ -21,9 +21,13 @@ if (mode === 'crash') {
   console.error('The server cannot start: SITE_URL is not set')
   process.exit(1)
 }
-const server = createServer((req, res) => res.end(JSON.stringify({ PORT, HOSTNAME, SITE_URL, DATABASE_URL, PGLITE_DIR })))
+const server = createServer((req, res) =>
+  res.end(JSON.stringify({ PORT, HOSTNAME, SITE_URL, DATABASE_URL, PGLITE_DIR })),
+)
 server.listen(Number(PORT), HOSTNAME, () => console.log('listening'))
-process.on('SIGTERM', () => (mode === 'stubborn' ? console.log('ignoring SIGTERM') : server.close(() => process.exit(0))))
+process.on('SIGTERM', () =>
+  mode === 'stubborn' ? console.log('ignoring SIGTERM') : server.close(() => process.exit(0)),
+)
 `
 
 describe('startProductionServer', () => {
@@ -40,7 +44,7 @@ describe('startProductionServer', () => {
       { root, script: 'server.mjs', ...options },
     )
 
-  it('gives a free loopback port, its address as SITE_URL, no DATABASE_URL (not even this shell’s) and a fresh PGlite folder removed after the exit', async () => {
+  it('gives a free port as SITE_URL, no DATABASE_URL (not the shell’s), a new PGlite dir removed on exit', async () => {
     const inherited = process.env.DATABASE_URL
     process.env.DATABASE_URL = 'postgres://from-the-shell'
     const server = await startProductionServer({}, { root, script: 'server.mjs' }).finally(() => {
@@ -94,7 +98,10 @@ describe('startProductionServer', () => {
   it('rejects with the server’s output when it exits before answering, without trying again', async () => {
     rmSync(path.join(root, 'attempts.log'), { force: true })
     await expect(start({ FAKE_MODE: 'crash' })).rejects.toThrow(
-      /server\.mjs exited \(1\) before answering on http:\/\/127\.0\.0\.1:\d+:\nThe server cannot start: SITE_URL is not set/,
+      new RegExp(
+        String.raw`server\.mjs exited \(1\) before answering on http://127\.0\.0\.1:\d+:\n` +
+          'The server cannot start: SITE_URL is not set',
+      ),
     )
     expect(attempts()).toHaveLength(1)
   })

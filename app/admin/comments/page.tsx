@@ -24,7 +24,8 @@ const loginErrors: Record<string, string> = {
 
 const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '')
 const buttonStyle =
-  'rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700'
+  'rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 ' +
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700'
 
 export default async function AdminCommentsPage({ searchParams }: PageProps<'/admin/comments'>) {
   await connection()
@@ -62,6 +63,7 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
   const held = await listForModeration(await getDb(), { status: 'pending' })
   const doneId = first(query.id)
   const done = moderationActions.find((action) => action === first(query.done))
+  const doneStatus = done === 'approve' ? 'published' : done === 'delete' ? 'deleted' : 'spam'
   return (
     <div className="mx-auto max-w-2xl">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -74,9 +76,7 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
         </form>
       </div>
       <p role="status" className="mt-4 min-h-6 font-semibold text-teal-800 dark:text-teal-200">
-        {done && /^\d{1,10}$/.test(doneId)
-          ? `Done: comment ${doneId} is now ${done === 'approve' ? 'published' : done === 'delete' ? 'deleted' : 'spam'}.`
-          : ''}
+        {done && /^\d{1,10}$/.test(doneId) ? `Done: comment ${doneId} is now ${doneStatus}.` : ''}
       </p>
       {held.length === 0 ? (
         <p className="mt-4">No comments await moderation.</p>

@@ -66,7 +66,10 @@ export async function POST(request: Request) {
   }
 }
 
-/** Comments are created here; their writers edit or delete them at /api/comments/<id> (moderators use `npm run comments`). */
+/**
+ * Comments are created here; their writers edit or delete them at /api/comments/<id>
+ * (moderators use `npm run comments`).
+ */
 function methodNotAllowed() {
   return json(405, { error: 'Use GET or POST.' }, { allow: 'GET, HEAD, POST, OPTIONS' })
 }

@@ -16,6 +16,10 @@ import { site } from '@/lib/site'
 import { CommentsSection } from './_components/comments-section'
 import { PostFooter } from './_components/post-footer'
 
+const proseClass =
+  'prose max-w-none prose-zinc lg:col-start-1 dark:prose-invert prose-headings:scroll-mt-6 ' +
+  'prose-a:text-teal-700 dark:prose-a:text-teal-300'
+
 export function generateStaticParams() {
   return getAllPosts().map((post) => ({ slug: post.slug }))
 }
@@ -68,7 +72,7 @@ export default async function PostPage({ params }: PageProps<'/blog/[slug]'>) {
           <TableOfContents items={toc} />
         </div>
       </aside>
-      <div className="prose max-w-none prose-zinc lg:col-start-1 dark:prose-invert prose-headings:scroll-mt-6 prose-a:text-teal-700 dark:prose-a:text-teal-300">
+      <div className={proseClass}>
         <MdxContent code={post.body.code} />
       </div>
       <PostFooter slug={post.slug} sourceFilePath={post._raw.sourceFilePath} />

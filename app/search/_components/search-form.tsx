@@ -8,6 +8,11 @@ export type SearchFormProps = {
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
 }
 
+const inputClass =
+  'min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-base ' +
+  'text-zinc-900 placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ' +
+  'dark:placeholder:text-zinc-400'
+
 /**
  * A GET form to /search: without JavaScript (or before it loads) submitting it puts the query in
  * the URL like any form; Search takes it over once hydrated.
@@ -35,7 +40,7 @@ export function SearchForm({ inputRef, isHydrated, onInput, onSubmit }: SearchFo
         spellCheck={false}
         enterKeyHint="search"
         placeholder="Kafka, idempotency, indexes…"
-        className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400"
+        className={inputClass}
       />
       <button type="submit" className="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
         Search

@@ -11,6 +11,10 @@ export type SearchResultsProps = {
   onShowMore: () => void
 }
 
+const showMoreClass =
+  'mt-4 rounded-md border border-zinc-300 px-4 py-2 font-semibold text-zinc-800 ' +
+  'hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900'
+
 export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResultsProps) {
   return (
     <>
@@ -43,11 +47,7 @@ export function SearchResults({ hits, isStale, hasMore, onShowMore }: SearchResu
         ))}
       </ol>
       {hasMore ? (
-        <button
-          type="button"
-          onClick={onShowMore}
-          className="mt-4 rounded-md border border-zinc-300 px-4 py-2 font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900"
-        >
+        <button type="button" onClick={onShowMore} className={showMoreClass}>
           Show more results
         </button>
       ) : null}

@@ -45,7 +45,7 @@ function post(
 beforeEach(() => void (sets.length = 0))
 
 describe('POST /api/admin/session', () => {
-  it('signs in with the password: a signed, HttpOnly, Secure, SameSite=Strict session cookie that expires', async () => {
+  it('signs in with a password: a signed, HttpOnly, Secure, SameSite=Strict session cookie that expires', async () => {
     const response = await post({ intent: 'login', password: 'correct horse battery' })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe('/admin/comments')

@@ -100,7 +100,7 @@ describe('the secret of a new comment', () => {
 })
 
 describe('PATCH /api/comments/<id>', () => {
-  it("200: the text is checked and normalised like a new one, marked edited, and the post's page and the feed are invalidated", async () => {
+  it("200: text checked and normalised as if new, marked edited; the post's page and feed revalidated", async () => {
     const { id, secret } = await create()
     revalidated.length = 0
     const response = await patch(id, { body: '  Fixed\r\n\r\n\r\n\r\ntypo  ' }, bearer(secret))

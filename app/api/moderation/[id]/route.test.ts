@@ -78,7 +78,7 @@ describe('POST /api/moderation/<id>', () => {
     expect(revalidated).toEqual([{ tag: `comments:${slug}`, profile: { expire: 0 } }])
   })
 
-  it('refuses a post without an Origin, from another site, or from a sandboxed frame (CSRF), and changes nothing', async () => {
+  it('refuses a post with no Origin, from another site or a sandboxed frame (CSRF), and changes nothing', async () => {
     const comment = await heldComment()
     const token = signModerationToken(key, comment.id, 'moderate', inADay())
     const attempts: Array<Record<string, string>> = [

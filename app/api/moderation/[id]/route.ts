@@ -50,7 +50,8 @@ export async function POST(request: Request, { params }: RouteContext<'/api/mode
     if (check?.isValid === false && check.reason === 'expired') {
       return text(
         403,
-        `This link expired on ${check.expiresAt.toISOString()}. Use /admin/comments or \`npm run comments -- ${action} ${id}\`.`,
+        `This link expired on ${check.expiresAt.toISOString()}. ` +
+          `Use /admin/comments or \`npm run comments -- ${action} ${id}\`.`,
       )
     }
     return text(

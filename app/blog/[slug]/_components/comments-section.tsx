@@ -16,6 +16,9 @@ const heading = (text: string) => (
 
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text).replace(/\s+/g, ' ')
 
+const pendingClass =
+  'mt-8 hidden scroll-mt-6 rounded-md bg-teal-50 p-4 text-teal-900 target:block dark:bg-teal-950 dark:text-teal-100'
+
 function replyOptionsOf(comments: readonly PublicComment[]): ReplyOption[] {
   return comments.flatMap((comment) =>
     comment.name && comment.body ? [{ id: comment.id, label: `${comment.name}: ${excerpt(comment.body)}` }] : [],
@@ -54,12 +57,11 @@ export async function CommentsSection({ slug, postUrl }: CommentsSectionProps) {
           </p>
         )}
       </div>
-      {/* Where the form sends a reader without JavaScript whose comment waits for moderation; shown only then (:target). */}
-      <p
-        id="comment-pending"
-        tabIndex={-1}
-        className="mt-8 hidden scroll-mt-6 rounded-md bg-teal-50 p-4 text-teal-900 target:block dark:bg-teal-950 dark:text-teal-100"
-      >
+      {/*
+        Where the form sends a reader without JavaScript whose comment waits for moderation;
+        shown only then (:target).
+      */}
+      <p id="comment-pending" tabIndex={-1} className={pendingClass}>
         Thanks! Your comment is awaiting moderation. It will appear here once a moderator approves it.
       </p>
       <CommentForm slug={slug} postUrl={postUrl} replyOptions={replyOptionsOf(comments)} />
