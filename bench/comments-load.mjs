@@ -10,12 +10,15 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { startProductionServer } from '../lib/tooling/production-server.mjs'
+import { listPosts } from './lib/posts.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const readSlug = 'what-is-backend-engineering'
-const writeSlug = 'designing-a-rest-api-that-lasts'
+// Two published posts of the build, chosen, not named: an author renaming a post breaks no benchmark.
+const posts = listPosts()
+const readSlug = posts.at(-1).slug
+const writeSlug = posts[0].slug
 const seeded = 50
 
 if (!existsSync(path.join(root, '.next/standalone/server.js'))) {

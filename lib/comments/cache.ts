@@ -9,7 +9,7 @@ import type { RenderedComment, StoredComment } from './types'
 
 // The comments of a post as the cached page shows them. They are read once, kept until a write
 // invalidates the post's tag (a new published comment, any moderation change), and served from the
-// cache in between: a reader's view runs no query. See docs/decisions/comment-caching.md.
+// cache in between: a reader's view runs no query. See docs/decisions/0004-comments-cached-with-the-page.md.
 // The post lists' comment counts and the author's feed of new comments (/comments.xml) are cached
 // the same way: a count with its post's tag, the feed with the site-wide `comments` tag.
 

@@ -106,6 +106,17 @@ type Attempt = {
   now: Date
 }
 
+/** The answer to a key already used by this client on this post: its comment, or a mismatch. */
+async function findReplay(db: Queryable, attempt: Attempt): Promise<SubmitResult | undefined> {
+  if (!attempt.scopedKey) return undefined
+  const since = new Date(attempt.now.getTime() - IDEMPOTENCY_WINDOW_SECONDS * 1000)
+  const previous = await findCommentByIdempotencyKey(db, attempt.scopedKey, since)
+  if (!previous) return undefined
+  return isSameComment(previous, attempt.input)
+    ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true }
+    : { kind: 'idempotency-mismatch' }
+}
+
 /**
  * The checks that can refuse a comment without writing: a replayed or reused key, a parent that is
  * not there, a duplicate, a limit; else the thread the comment joins. Run once before the write lock
@@ -117,16 +128,10 @@ async function check(
   settings: CommentSettings,
   attempt: Attempt,
 ): Promise<SubmitResult | { kind: 'allowed'; parentId: number | null }> {
-  const { input, clientHash, scopedKey, now } = attempt
+  const { input, clientHash, now } = attempt
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000)
-  if (scopedKey) {
-    const previous = await findCommentByIdempotencyKey(db, scopedKey, since(IDEMPOTENCY_WINDOW_SECONDS))
-    if (previous) {
-      return isSameComment(previous, input)
-        ? { kind: 'created', comment: toPublicComment(previous, 'author'), isReplay: true }
-        : { kind: 'idempotency-mismatch' }
-    }
-  }
+  const replay = await findReplay(db, attempt)
+  if (replay) return replay
   let parentId: number | null = null
   if (input.parentId !== undefined) {
     const thread = threadOf(await findComment(db, input.parentId), attempt.post.slug)
@@ -177,7 +182,11 @@ export async function submitComment(
     now: deps.now(),
   }
   const early = await check(deps.db, settings, attempt)
-  if (early.kind !== 'allowed') return early
+  // Outside the lock, a request with the same key may have stored its comment between this one's
+  // key lookup and its later checks, which then see that comment as a duplicate: a refusal is
+  // final only once the key is looked up again (one query; the refusal still never takes the lock).
+  if (early.kind === 'created') return early
+  if (early.kind !== 'allowed') return (await findReplay(deps.db, attempt)) ?? early
 
   let deliveryId: number | undefined
   let notice: WebhookPayload | undefined
