@@ -1,7 +1,6 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type MouseEvent } from 'react'
+import { useActionState, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { postComment } from '@/lib/comments/client'
 import { postCommentFromForm } from '@/lib/comments/form-action'
 import { idleFormState, type ReplyOption } from '@/lib/comments/form-state'
@@ -12,6 +11,7 @@ import { CommentHtml } from './comment-html'
 import { PreviewPanel, PreviewToggle, useCommentPreview } from './comment-preview'
 import { useCommentDraft } from './use-comment-draft'
 import { useIsHydrated } from './use-is-hydrated'
+import { useRefreshAfterWrite } from './use-refresh-after-write'
 
 type FieldErrors = Record<string, string[] | undefined>
 
@@ -37,7 +37,6 @@ const submitClass =
  * the messages (`state`).
  */
 export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
-  const router = useRouter()
   const [state, formAction] = useActionState(postCommentFromForm, idleFormState)
   const refused = state.status === 'refused' ? state : undefined
   const { replyTo, setReplyTo } = useReply()
@@ -45,7 +44,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
   const [errors, setErrors] = useState<FieldErrors>(refused?.fieldErrors ?? {})
   const [status, setStatus] = useState(refused?.message ?? '')
   const [isSending, setIsSending] = useState(false)
-  const [isRefreshing, startRefresh] = useTransition()
+  const [isRefreshing, refreshPage] = useRefreshAfterWrite()
   const [focusId, setFocusId] = useState<number>()
   const [isPreview, setIsPreview] = useState(false)
   const preview = useCommentPreview()
@@ -111,7 +110,7 @@ export function CommentForm({ slug, postUrl, replyOptions }: CommentFormProps) {
     setStatus(isPublished ? outcomeMessage.published : outcomeMessage.pending)
     if (isPublished) setFocusId(result.comment.id)
     // The post's cached page was invalidated by the POST: this fetches the page with the comment in it.
-    startRefresh(() => router.refresh())
+    refreshPage()
   }
 
   function showPreview(isOn: boolean) {

@@ -1,7 +1,6 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { deleteComment, editComment } from '@/lib/comments/client'
 import {
   forgetOwnComment,
@@ -11,6 +10,7 @@ import {
   type OwnComment,
 } from '@/lib/comments/own-comments'
 import { BODY_MAX, checkCommentText, countCharacters, normalizeText } from '@/lib/comments/text'
+import { useRefreshAfterWrite } from './use-refresh-after-write'
 
 export type OwnCommentActionsProps = { id: number; name: string }
 
@@ -31,13 +31,12 @@ const saveClass = 'rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hov
  * help text says so.
  */
 export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
-  const router = useRouter()
   const [own, setOwn] = useState<OwnComment>()
   const [isEditing, setIsEditing] = useState(false)
   const [text, setText] = useState('')
   const [status, setStatus] = useState('')
   const [isBusy, setIsBusy] = useState(false)
-  const [, startRefresh] = useTransition()
+  const [, refreshPage] = useRefreshAfterWrite()
   const editButton = useRef<HTMLButtonElement>(null)
   const textArea = useRef<HTMLTextAreaElement>(null)
   const fieldId = useId()
@@ -104,7 +103,7 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
         : 'Your comment was saved and awaits moderation again (it has a new link).',
     )
     closeEditor()
-    startRefresh(() => router.refresh())
+    refreshPage()
   }
 
   async function remove() {
@@ -118,7 +117,7 @@ export function OwnCommentActions({ id, name }: OwnCommentActionsProps) {
     forgetOwnComment(id)
     setOwn(undefined)
     setStatus('Your comment was deleted.')
-    startRefresh(() => router.refresh())
+    refreshPage()
   }
 
   function cancelOnEscape(event: KeyboardEvent<HTMLFormElement>) {

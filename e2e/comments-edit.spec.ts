@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { expect, test } from './fixtures'
 import {
   commentForm,
@@ -136,7 +136,16 @@ test('/comments.xml lists a new comment with its post and a link to it, as Atom,
   expect(XMLValidator.validate(xml)).toBe(true)
   expect(xml).toContain(`${postPath}#comment-${comment.id}`)
   expect(xml).toContain(name.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;'))
-  expect(xml).toContain('In the feed &amp; escaped &lt;b&gt;.')
+  const entries = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    isArray: (tag) => tag === 'entry',
+  }).parse(xml).feed.entry as Array<{ id: string; content: { '@type': string; '#text': string } }>
+  const entry = entries.find((candidate) => candidate.id.endsWith(`#comment-${comment.id}`))
+  // The comment as the page shows it: sanitized HTML, where the reader's "<b>" is text, not a tag.
+  expect(entry?.content['@type']).toBe('html')
+  expect(entry?.content['#text']).toBe('<p>In the feed &#x26; escaped &#x3C;b>.</p>')
   expect(xml).toContain('A tour of the backend')
   const again = await request.get('/comments.xml')
   expect(again.headers()['x-nextjs-cache']).toBe('HIT')

@@ -53,7 +53,8 @@ test('on a wide screen the ToC sits beside the article and stays in view', async
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(path)
   const nav = toc(page)
-  const article = page.locator('article .prose')
+  // The post's body: the first .prose in the article (each comment's body is one too).
+  const article = page.locator('article .prose').first()
   const [navBox, articleBox] = [await nav.boundingBox(), await article.boundingBox()]
   expect(navBox && articleBox && navBox.x > articleBox.x + articleBox.width).toBe(true)
   await expect(nav.getByRole('link', { name: 'Introduction' })).toBeVisible()

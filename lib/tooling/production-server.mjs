@@ -27,8 +27,8 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
  * @typedef {object} StartOptions
  * @property {string} [root] The working directory: the project (default), a built copy of it, or a
  *   copied standalone folder.
- * @property {string} [script] Relative to `root`: `scripts/start.mjs` (default), or `server.js` in a
- *   standalone folder, as the Docker image runs it.
+ * @property {string} [script] Relative to `root`: `scripts/start.mjs` (default), or `lib/server/start.mjs`
+ *   in a standalone folder, as the Docker image runs it. Either prints `ready on <url>` once it listens.
  * @property {boolean} [echo] Also write the server's stderr to this process's stderr (benchmarks).
  * @property {number} [timeoutMs] How long the server may take to answer (default 180 s: the first
  *   PGlite start runs initdb in WebAssembly).
@@ -142,7 +142,10 @@ async function startOnPort(
       (response) => response.status,
       () => 0,
     )
-    if (status !== 0) return { url, port, child, output: () => output, exited, stop }
+    // Only once our server said it listens on this port: until then another process that took the
+    // port (a parallel test's server) could be the one answering.
+    if (status !== 0 && output.includes(`ready on ${url}`))
+      return { url, port, child, output: () => output, exited, stop }
     if (child.exitCode !== null || child.signalCode !== null) {
       await exited
       const message = `${script} exited (${child.exitCode ?? child.signalCode}) before answering on ${url}:\n${output}`

@@ -24,7 +24,7 @@ if (mode === 'crash') {
 const server = createServer((req, res) =>
   res.end(JSON.stringify({ PORT, HOSTNAME, SITE_URL, DATABASE_URL, PGLITE_DIR })),
 )
-server.listen(Number(PORT), HOSTNAME, () => console.log('listening'))
+server.listen(Number(PORT), HOSTNAME, () => console.log('listening; ready on http://' + HOSTNAME + ':' + PORT))
 process.on('SIGTERM', () =>
   mode === 'stubborn' ? console.log('ignoring SIGTERM') : server.close(() => process.exit(0)),
 )
