@@ -23,8 +23,9 @@ export async function listComments(request: APIRequestContext, forSlug = slug) {
 export async function createComment(
   request: APIRequestContext,
   fields: { name: string; body: string; parentId?: number },
+  forSlug = slug,
 ) {
-  const response = await request.post('/api/comments', { data: { slug, ...fields } })
+  const response = await request.post('/api/comments', { data: { slug: forSlug, ...fields } })
   expect(response.status()).toBe(201)
   return ((await response.json()) as { comment: { id: number } }).comment
 }
