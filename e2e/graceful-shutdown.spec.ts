@@ -97,11 +97,7 @@ function connectAnew(port: number) {
   })
 }
 
-// FIXME (issue 11, left open): since the launcher moved to free ports, a new TCP connection made
-// right after the "no new connections" log line connects instead of being refused, in every full
-// run; a server run by hand refuses it, and lib/server/graceful-shutdown.test.ts covers the order.
-// Reported as skipped until the cause is found, never as a pass.
-test.fixme('SIGTERM: in-flight answered and stored, new connections refused, DB closed, exit 0 in time', async () => {
+test('SIGTERM: in-flight answered and stored, new connections refused, DB closed, exit 0 in time', async () => {
   const dataDir = path.resolve('.data/e2e/graceful-shutdown/in-flight')
   rmSync(dataDir, { recursive: true, force: true })
   const server = await start(dataDir)

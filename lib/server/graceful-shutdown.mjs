@@ -43,13 +43,15 @@ export function createGracefulShutdown({ server, timeoutMs, closeApp, close, exi
   /** @param {string} signal */
   async function run(signal) {
     const startedAt = Date.now()
+    // The listening socket is closed (synchronously) before the log line says so: whoever reads the
+    // line and connects at once is refused, not accepted by the kernel and reset a moment later.
+    server.close()
+    server.closeIdleConnections()
+    for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false
     log(
       `[shutdown] ${signal}: no new connections; ` +
         `waiting for ${inFlight.size} request(s) in flight (at most ${timeoutMs} ms)`,
     )
-    server.close()
-    server.closeIdleConnections()
-    for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false
 
     /** @type {NodeJS.Timeout | undefined} */
     let timer

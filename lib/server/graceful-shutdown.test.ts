@@ -46,7 +46,7 @@ async function startServer(handler: RequestListener, options: Partial<ShutdownOp
     () => server.close(),
   )
   const { port } = server.address() as AddressInfo
-  return { shutdown, port, events, exitCode }
+  return { server, shutdown, port, events, exitCode }
 }
 
 /** GET without keep-alive; resolves with the status and the whole body. */
@@ -94,6 +94,19 @@ describe('graceful shutdown', () => {
     expect(await inFlight).toEqual({ status: 200, body: 'first half, second half' })
     expect(await exitCode).toBe(0)
     expect(events).toEqual(['response sent', 'close app', 'close database', 'exit 0'])
+  })
+
+  it('says "no new connections" only once the listening socket is closed', async () => {
+    // A reader of the log (an orchestrator, the e2e test) may connect the moment the line appears:
+    // logged before the close, that connection was accepted by the kernel and reset a moment later.
+    const lines: Array<{ line: string; isListening: boolean }> = []
+    let server!: Server
+    const started = await startServer((_req, res) => res.end('ok'), {
+      log: (line) => lines.push({ line, isListening: server.listening }),
+    })
+    server = started.server
+    await started.shutdown.shutdown('SIGTERM')
+    expect(lines[0]).toEqual({ line: expect.stringContaining('no new connections'), isListening: false })
   })
 
   it('exits at once when nothing is in flight', async () => {
