@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { createServer, request, type ClientRequest } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
@@ -9,7 +9,8 @@ import { realPostSlug as slug } from './support/real-site'
 import { startProductionServer, type ProductionServer } from '../lib/tooling/production-server.mjs'
 
 // `npm start` (scripts/start.mjs → lib/server/start.mjs), as an operator runs it, on a free port and
-// a PGlite folder of its own per test; SIGTERM is sent by hand. Every wait is on an event: a log
+// a PGlite folder of its own per test run (in its output folder, so repeats and retries never share
+// one); SIGTERM is sent by hand. Every wait is on an event: a log
 // line, a response, the process's exit, a delivery reaching the receiver.
 const GRACE_MS = 10_000
 
@@ -98,8 +99,7 @@ function connectAnew(port: number) {
 }
 
 test('SIGTERM: in-flight answered and stored, new connections refused, DB closed, exit 0 in time', async () => {
-  const dataDir = path.resolve('.data/e2e/graceful-shutdown/in-flight')
-  rmSync(dataDir, { recursive: true, force: true })
+  const dataDir = test.info().outputPath('data')
   const server = await start(dataDir)
 
   const text = unique('in flight at SIGTERM')
@@ -150,8 +150,7 @@ test('SIGTERM: in-flight answered and stored, new connections refused, DB closed
 })
 
 test('a webhook the receiver refused is delivered by the next process, at start-up', async () => {
-  const dataDir = path.resolve('.data/e2e/graceful-shutdown/webhook')
-  rmSync(dataDir, { recursive: true, force: true })
+  const dataDir = test.info().outputPath('data')
   // A receiver that answers 503 until it is told to accept; each arrival settles a waiting promise.
   let isAccepting = false
   const arrivals: Array<{ status: number; payload: { comment: { body: string } } }> = []
