@@ -1,30 +1,21 @@
 import net from 'node:net'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
+import type { CacheRuntime } from './store.mjs'
 import { createUseCacheHandler } from './use-cache-handler.mjs'
 import {
   createClock,
-  createRuntimes,
   createServerDistDir,
   createTestLog,
-  createTestPrefix,
   deleteKeys,
   redisSkipReason,
+  setUpCacheTests,
   skipWithoutRedis,
   startRedisProxy,
   testRedisUrl,
 } from '@/test/support/cache-handlers'
 
-const prefix = createTestPrefix()
-const runtimes = createRuntimes()
-const proxies: Awaited<ReturnType<typeof startRedisProxy>>[] = []
-afterEach(async () => {
-  await runtimes.closeAll()
-  await Promise.all(proxies.splice(0).map((proxy) => proxy.stop()))
-})
-afterAll(async () => {
-  if (testRedisUrl) await deleteKeys(testRedisUrl, prefix)
-})
+const { prefix, runtimes } = setUpCacheTests()
 
 const context = { serverDistDir: createServerDistDir('build-1'), maxMemoryCacheSize: 1024 * 1024 }
 const pageContext = { kind: 'APP_PAGE', isFallback: false }
@@ -44,6 +35,38 @@ async function closedPort() {
   await new Promise<void>((resolve) => server.close(() => resolve()))
   if (address === null || typeof address === 'string') throw new Error('no TCP port')
   return address.port
+}
+
+/** A proxy in front of the test Redis, stopped once the test is over (after its runtimes are closed). */
+async function startProxy() {
+  const proxy = await startRedisProxy(testRedisUrl ?? '')
+  onTestFinished(() => proxy.stop())
+  return proxy
+}
+
+/** Two instances on one key prefix: one reaches Redis through a proxy the test can cut, the other directly. */
+async function viaProxyAndDirect(name: string) {
+  const proxy = await startProxy()
+  const clock = createClock()
+  const { lines, log } = createTestLog()
+  const keyPrefix = `${prefix}${name}:`
+  const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
+  const direct = runtimes.create({
+    config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
+    now: clock.now,
+    log,
+  })
+  return { proxy, clock, lines, keyPrefix, viaProxy, direct }
+}
+
+/** Waits until `runtime` has noticed that Redis is gone. */
+async function waitForDisconnect(runtime: CacheRuntime) {
+  await vi.waitFor(() => expect(runtime.getStatus().isConnected).toBe(false))
+}
+
+/** Waits until `runtime` has recorded in Redis every invalidation it had queued. */
+async function waitForNoPendingInvalidations(runtime: CacheRuntime) {
+  await vi.waitFor(() => expect(runtime.getStatus().pendingInvalidations).toBe(0), { timeout: 10_000, interval: 50 })
 }
 
 describe.skipIf(skipWithoutRedis)(
@@ -75,23 +98,13 @@ describe.skipIf(skipWithoutRedis)(
     })
 
     it('replays an invalidation made during an outage once Redis is back, without undoing a newer one', async () => {
-      const proxy = await startRedisProxy(testRedisUrl ?? '')
-      proxies.push(proxy)
-      const clock = createClock()
-      const { lines, log } = createTestLog()
-      const keyPrefix = `${prefix}replay:`
-      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-      const direct = runtimes.create({
-        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
-        now: clock.now,
-        log,
-      })
+      const { proxy, clock, lines, viaProxy, direct } = await viaProxyAndDirect('replay')
       const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
       await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
       expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
 
       await proxy.stop()
-      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      await waitForDisconnect(viaProxy)
       expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).toBeNull()
       clock.advance(10)
       // As Next.js does for one revalidateTag: both handler kinds, same tick, one failed invalidation.
@@ -112,54 +125,28 @@ describe.skipIf(skipWithoutRedis)(
       await new RouteDirect(context).revalidateTag(['comments:hello'])
       const newerInvalidation = clock.now()
       await proxy.start()
-      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
-        timeout: 10_000,
-        interval: 50,
-      })
+      await waitForNoPendingInvalidations(viaProxy)
       expect(viaProxy.getStatus()).toMatchObject({ isConnected: true, failedInvalidations: 1 })
       expect(lines.join('\n')).toMatch(/replayed the invalidation of 1 tag/)
       expect(await direct.judge(['comments:hello'], newerInvalidation - 1)).toBe('expired')
     })
 
     it('lets another instance see the replayed invalidation', async () => {
-      const proxy = await startRedisProxy(testRedisUrl ?? '')
-      proxies.push(proxy)
-      const clock = createClock()
-      const { log } = createTestLog()
-      const keyPrefix = `${prefix}seen:`
-      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-      const direct = runtimes.create({
-        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
-        now: clock.now,
-        log,
-      })
+      const { proxy, clock, viaProxy, direct } = await viaProxyAndDirect('seen')
       const RouteDirect = createRouteCacheHandler(direct)
       await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
       await proxy.stop()
-      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      await waitForDisconnect(viaProxy)
       clock.advance(10)
       await createUseCacheHandler(viaProxy).updateTags(['comments:hello'])
       expect(await new RouteDirect(context).get('/blog/hello', pageContext)).not.toBeNull()
       await proxy.start()
-      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
-        timeout: 10_000,
-        interval: 50,
-      })
+      await waitForNoPendingInvalidations(viaProxy)
       expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
     })
 
     it('honours its own unrecorded invalidation while Redis answers reads and records it on a later read', async () => {
-      const proxy = await startRedisProxy(testRedisUrl ?? '')
-      proxies.push(proxy)
-      const clock = createClock()
-      const { log } = createTestLog()
-      const keyPrefix = `${prefix}noscript:`
-      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-      const direct = runtimes.create({
-        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
-        now: clock.now,
-        log,
-      })
+      const { proxy, clock, viaProxy, direct } = await viaProxyAndDirect('noscript')
       const [RouteViaProxy, RouteDirect] = [createRouteCacheHandler(viaProxy), createRouteCacheHandler(direct)]
       await new RouteDirect(context).set('/blog/hello', page, { cacheControl })
       proxy.refuseScripts(true)
@@ -171,25 +158,12 @@ describe.skipIf(skipWithoutRedis)(
 
       proxy.refuseScripts(false)
       await new RouteViaProxy(context).get('/blog/hello', pageContext)
-      await vi.waitFor(() => expect(viaProxy.getStatus().pendingInvalidations).toBe(0), {
-        timeout: 10_000,
-        interval: 50,
-      })
+      await waitForNoPendingInvalidations(viaProxy)
       expect(await new RouteDirect(context).get('/blog/hello', pageContext)).toBeNull()
     })
 
     it('drops its local copies when Redis returns, as a restarted Redis has forgotten the invalidations', async () => {
-      const proxy = await startRedisProxy(testRedisUrl ?? '')
-      proxies.push(proxy)
-      const clock = createClock()
-      const { log } = createTestLog()
-      const keyPrefix = `${prefix}restart:`
-      const viaProxy = runtimes.create({ config: { store: 'redis', url: proxy.url, keyPrefix }, now: clock.now, log })
-      const direct = runtimes.create({
-        config: { store: 'redis', url: testRedisUrl ?? '', keyPrefix },
-        now: clock.now,
-        log,
-      })
+      const { proxy, clock, keyPrefix, viaProxy, direct } = await viaProxyAndDirect('restart')
       const RouteViaProxy = createRouteCacheHandler(viaProxy)
       await new RouteViaProxy(context).set('/blog/hello', page, { cacheControl })
       expect(await new RouteViaProxy(context).get('/blog/hello', pageContext)).not.toBeNull()
@@ -197,7 +171,7 @@ describe.skipIf(skipWithoutRedis)(
       clock.advance(10)
       await createUseCacheHandler(direct).updateTags(['comments:hello'])
       await proxy.stop()
-      await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(false))
+      await waitForDisconnect(viaProxy)
       await deleteKeys(testRedisUrl ?? '', keyPrefix)
       await proxy.start()
       await vi.waitFor(() => expect(viaProxy.getStatus().isConnected).toBe(true), { timeout: 10_000, interval: 50 })
@@ -206,8 +180,7 @@ describe.skipIf(skipWithoutRedis)(
     })
 
     it('misses instead of waiting when Redis stops answering', async () => {
-      const proxy = await startRedisProxy(testRedisUrl ?? '')
-      proxies.push(proxy)
+      const proxy = await startProxy()
       const { log } = createTestLog()
       const runtime = runtimes.create({
         config: { store: 'redis', url: proxy.url, keyPrefix: `${prefix}mute:` },

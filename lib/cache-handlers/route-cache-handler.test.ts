@@ -1,28 +1,21 @@
 import { randomBytes } from 'node:crypto'
 import { createClient } from '@redis/client'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import type { CacheConfig } from './config.mjs'
+import { describe, expect, it } from 'vitest'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
 import { createUseCacheHandler } from './use-cache-handler.mjs'
 import {
   createClock,
-  createRuntimes,
+  createInstances,
   createServerDistDir,
   createTestLog,
-  createTestPrefix,
-  deleteKeys,
   redisSkipReason,
+  setUpCacheTests,
   skipWithoutRedis,
+  stores,
   testRedisUrl,
 } from '@/test/support/cache-handlers'
 
-const prefix = createTestPrefix()
-let setups = 0
-const runtimes = createRuntimes()
-afterEach(() => runtimes.closeAll())
-afterAll(async () => {
-  if (testRedisUrl) await deleteKeys(testRedisUrl, prefix)
-})
+const { runtimes, nextKeyPrefix } = setUpCacheTests()
 
 const maxMemoryCacheSize = 50 * 1024 * 1024
 const pageContext = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false }
@@ -47,22 +40,15 @@ function page(html: string, status = 200) {
   }
 }
 
-/**
- * Two instances of the site: with Redis two runtimes on one prefix (two processes), in memory the
- * same runtime twice (memory mode is one process by definition).
- */
+/** Two instances of the site (see `createInstances`) and a handler on each, as Next.js creates them. */
 function setup(
   isRedis: boolean,
   options: { buildId?: string; readerBuildId?: string; maxMemoryCacheSize?: number; keyPrefix?: string } = {},
 ) {
   const clock = createClock()
   const { lines, log } = createTestLog()
-  // A prefix per test: tag times in Redis outlive the test that wrote them.
-  setups += 1
-  const keyPrefix = options.keyPrefix ?? `${prefix}${setups}:`
-  const config: CacheConfig = isRedis ? { store: 'redis', url: testRedisUrl ?? '', keyPrefix } : { store: 'memory' }
-  const a = runtimes.create({ config, now: clock.now, log })
-  const b = isRedis ? runtimes.create({ config, now: clock.now, log }) : a
+  const keyPrefix = options.keyPrefix ?? nextKeyPrefix()
+  const [a, b] = createInstances(runtimes, isRedis, { keyPrefix, now: clock.now, log })
   const RouteA = createRouteCacheHandler(a)
   const RouteB = createRouteCacheHandler(b)
   const size = options.maxMemoryCacheSize ?? maxMemoryCacheSize
@@ -80,16 +66,7 @@ function setup(
   }
 }
 
-const engines = [
-  { name: 'memory', isRedis: false, skip: false },
-  {
-    name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
-    isRedis: true,
-    skip: skipWithoutRedis,
-  },
-]
-
-describe.each(engines)('route cache handler ($name)', ({ isRedis, skip }) => {
+describe.each(stores)('route cache handler ($name)', ({ isRedis, skip }) => {
   it.skipIf(skip)('round-trips an APP_PAGE value with its Buffers, segment Map and cacheControl', async () => {
     const { onA, onB, clock } = setup(isRedis)
     const key = newKey()

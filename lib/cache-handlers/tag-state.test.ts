@@ -5,14 +5,13 @@ import { createRedisTags } from './redis-tags.mjs'
 import type { TagState } from './tag-rules.mjs'
 import {
   createTestLog,
-  createTestPrefix,
-  deleteKeys,
   redisSkipReason,
   skipWithoutRedis,
+  testPrefixRemovedAfterAll,
   testRedisUrl,
 } from '@/test/support/cache-handlers'
 
-const prefix = createTestPrefix()
+const prefix = testPrefixRemovedAfterAll()
 const connections: RedisConnection[] = []
 const now = () => 10_000
 
@@ -24,7 +23,6 @@ function redisTags(): TagState {
 
 afterAll(async () => {
   await Promise.all(connections.map((connection) => connection.close()))
-  if (testRedisUrl) await deleteKeys(testRedisUrl, prefix)
 })
 
 const pair = (state: TagState): [TagState, TagState] => [state, state]

@@ -1,26 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import type { CacheConfig } from './config.mjs'
+import { describe, expect, it } from 'vitest'
 import { createRouteCacheHandler } from './route-cache-handler.mjs'
 import { createUseCacheHandler } from './use-cache-handler.mjs'
-import {
-  createClock,
-  createRuntimes,
-  createTestLog,
-  createTestPrefix,
-  deleteKeys,
-  redisSkipReason,
-  skipWithoutRedis,
-  testRedisUrl,
-} from '@/test/support/cache-handlers'
+import { createClock, createInstances, createTestLog, setUpCacheTests, stores } from '@/test/support/cache-handlers'
 
-const prefix = createTestPrefix()
-let setups = 0
-const runtimes = createRuntimes()
-afterEach(() => runtimes.closeAll())
-afterAll(async () => {
-  if (testRedisUrl) await deleteKeys(testRedisUrl, prefix)
-})
+const { runtimes, nextKeyPrefix } = setUpCacheTests()
 
 /** A stream that records whether it was read to the end, like the one Next.js hands to `set`. */
 function streamOf(chunks: string[]) {
@@ -58,16 +42,11 @@ function entry(
   return { value, tags: ['comments:hello'], stale: 30, timestamp, expire: 3600, revalidate: 900, ...overrides }
 }
 
+/** Two instances of the site (see `createInstances`) and a handler on each. */
 function setup(isRedis: boolean) {
   const clock = createClock()
   const { lines, log } = createTestLog()
-  // A prefix per test: tag times in Redis outlive the test that wrote them.
-  setups += 1
-  const config: CacheConfig = isRedis
-    ? { store: 'redis', url: testRedisUrl ?? '', keyPrefix: `${prefix}${setups}:` }
-    : { store: 'memory' }
-  const a = runtimes.create({ config, now: clock.now, log })
-  const b = isRedis ? runtimes.create({ config, now: clock.now, log }) : a
+  const [a, b] = createInstances(runtimes, isRedis, { keyPrefix: nextKeyPrefix(), now: clock.now, log })
   return {
     clock,
     lines,
@@ -79,16 +58,7 @@ function setup(isRedis: boolean) {
 
 const newKey = () => `["build-1","fn",[${randomBytes(6).toString('hex')}]]`
 
-const engines = [
-  { name: 'memory', isRedis: false, skip: false },
-  {
-    name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
-    isRedis: true,
-    skip: skipWithoutRedis,
-  },
-]
-
-describe.each(engines)("'use cache' handler ($name)", ({ isRedis, skip }) => {
+describe.each(stores)("'use cache' handler ($name)", ({ isRedis, skip }) => {
   it.skipIf(skip)('reads the stream to the end in set, and gives a new stream on every get', async () => {
     const { onA, onB, clock } = setup(isRedis)
     const key = newKey()

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDb, type Db } from '@/lib/db'
-import { engines } from '@/test/support/databases'
+import { engines, openDatabaseForSuite } from '@/test/support/databases'
 import { hashBody } from './hash'
 import {
   countPublishedComments,
@@ -41,14 +41,7 @@ function row(overrides: Partial<NewComment> = {}): NewComment {
 for (const engine of engines) {
   describe.skipIf(engine.skip)(`comment store on ${engine.name}`, () => {
     let db: Db
-    let drop: () => Promise<void>
-    beforeAll(async () => {
-      ;({ db, drop } = await engine.open())
-    })
-    afterAll(async () => {
-      await db?.close()
-      await drop?.()
-    })
+    openDatabaseForSuite(engine, (opened) => (db = opened))
 
     it("counts a post's published comments, lists the newest published ones site-wide, and marks an edit", async () => {
       const first = await insertComment(

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { openDb, type Db } from '@/lib/db'
-import { engines } from '@/test/support/databases'
+import { engines, openDatabaseForSuite } from '@/test/support/databases'
 import { createTestSchema, skipReason, skipWithoutPostgres } from '@/test/support/postgres'
 import { listVisibleComments } from './store'
 import { submitComment, type SubmitDeps, type SubmitResult } from './submit'
@@ -81,14 +81,7 @@ const from = (address: string) => ({ address })
 for (const engine of engines) {
   describe.skipIf(engine.skip)(`submitComment on ${engine.name}`, () => {
     let db: Db
-    let drop: () => Promise<void>
-    beforeAll(async () => {
-      ;({ db, drop } = await engine.open())
-    })
-    afterAll(async () => {
-      await db?.close()
-      await drop?.()
-    })
+    openDatabaseForSuite(engine, (opened) => (db = opened))
 
     it('stores a comment, invalidates its post and schedules the webhook for after the response', async () => {
       const { deps, record } = testDeps(db)

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Db } from '@/lib/db'
-import { engines } from '@/test/support/databases'
+import { engines, openDatabaseForSuite } from '@/test/support/databases'
 import { hashBody } from './hash'
 import { insertComment } from './store'
 import type { WebhookPayload } from './webhook'
@@ -62,14 +62,7 @@ function testDeps(db: Db, answers: boolean[] | ((payload: unknown) => boolean) =
 for (const engine of engines) {
   describe.skipIf(engine.skip)(`webhook outbox on ${engine.name}`, () => {
     let db: Db
-    let drop: () => Promise<void>
-    beforeAll(async () => {
-      ;({ db, drop } = await engine.open())
-    })
-    afterAll(async () => {
-      await db?.close()
-      await drop?.()
-    })
+    openDatabaseForSuite(engine, (opened) => (db = opened))
 
     /** A comment and its delivery, stored together as submitComment stores them. */
     async function storeDelivery(): Promise<{ id: number; payload: WebhookPayload }> {

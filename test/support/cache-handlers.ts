@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterAll, afterEach } from 'vitest'
 import type { CacheConfig } from '@/lib/cache-handlers/config.mjs'
 import type { RedisOptions } from '@/lib/cache-handlers/redis-connection.mjs'
 import { createCacheRuntime, type CacheRuntime } from '@/lib/cache-handlers/store.mjs'
+import { deleteKeys, redisSkipReason, skipWithoutRedis, testRedisUrl } from './redis'
 
 export { deleteKeys, redisSkipReason, skipWithoutRedis, startRedisProxy, testRedisUrl } from './redis'
 
@@ -57,4 +59,50 @@ export function createRuntimes() {
       await Promise.all(runtimes.splice(0).map((runtime) => runtime.close()))
     },
   }
+}
+
+/** A key prefix of the test file's own (see `createTestPrefix`) whose Redis keys are removed after its tests. */
+export function testPrefixRemovedAfterAll(): string {
+  const prefix = createTestPrefix()
+  afterAll(async () => {
+    if (testRedisUrl) await deleteKeys(testRedisUrl, prefix)
+  })
+  return prefix
+}
+
+/**
+ * The test file's key prefix and its runtimes, closed after each test; `nextKeyPrefix` gives each
+ * test a prefix of its own, as tag times in Redis outlive the test that wrote them.
+ */
+export function setUpCacheTests() {
+  const prefix = testPrefixRemovedAfterAll()
+  const runtimes = createRuntimes()
+  afterEach(() => runtimes.closeAll())
+  let setups = 0
+  return { prefix, runtimes, nextKeyPrefix: () => `${prefix}${++setups}:` }
+}
+
+/** The stores the handlers are tested on: memory, and Redis (reported as skipped without TEST_REDIS_URL). */
+export const stores = [
+  { name: 'memory', isRedis: false, skip: false },
+  {
+    name: `Redis, two instances${skipWithoutRedis ? ` (${redisSkipReason})` : ''}`,
+    isRedis: true,
+    skip: skipWithoutRedis,
+  },
+]
+
+/**
+ * Two instances of the site: with Redis two runtimes on one prefix (two processes), in memory the
+ * same runtime twice (memory mode is one process by definition).
+ */
+export function createInstances(
+  runtimes: ReturnType<typeof createRuntimes>,
+  isRedis: boolean,
+  options: Omit<RuntimeOptions, 'config'> & { keyPrefix: string },
+): [CacheRuntime, CacheRuntime] {
+  const { keyPrefix, ...rest } = options
+  const config: CacheConfig = isRedis ? { store: 'redis', url: testRedisUrl ?? '', keyPrefix } : { store: 'memory' }
+  const a = runtimes.create({ config, ...rest })
+  return [a, isRedis ? runtimes.create({ config, ...rest }) : a]
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { openDb, type Db } from '@/lib/db'
 import { createTestSchema, skipReason, skipWithoutPostgres } from './postgres'
 
@@ -22,3 +23,16 @@ export const engines: Array<{ name: string; skip: boolean; open: () => Promise<T
     },
   },
 ]
+
+/** Opens `engine`'s database before the suite's tests (handing it to `use`), closes and drops it after them. */
+export function openDatabaseForSuite(engine: (typeof engines)[number], use: (db: Db) => void): void {
+  let opened: TestDatabase | undefined
+  beforeAll(async () => {
+    opened = await engine.open()
+    use(opened.db)
+  })
+  afterAll(async () => {
+    await opened?.db.close()
+    await opened?.drop()
+  })
+}
