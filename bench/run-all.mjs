@@ -30,8 +30,13 @@ for (const script of readdirSync(new URL('.', import.meta.url))
   // page-js.mjs is a tool that measures given URLs; build-scale and the e2e budget cover it here.
   if (script === 'run-all.mjs' || script === 'page-js.mjs') continue
   console.log(`\n# ${script}`)
+  // The two that import the site's TypeScript run through tsx (markdown-render.mjs: server-only code).
   const runner =
-    script === 'search-index.mjs' ? ['npx', ['tsx', `bench/${script}`]] : [process.execPath, [`bench/${script}`]]
+    script === 'search-index.mjs'
+      ? ['npx', ['tsx', `bench/${script}`]]
+      : script === 'markdown-render.mjs'
+        ? [process.execPath, ['--conditions=react-server', '--import', 'tsx', `bench/${script}`]]
+        : [process.execPath, [`bench/${script}`]]
   if (run(runner[0], [...runner[1], ...(argsFor[script] ?? [])]) !== 0) failed++
 }
 process.exit(failed ? 1 : 0)
