@@ -100,12 +100,10 @@ describe('graceful shutdown', () => {
     // A reader of the log (an orchestrator, the e2e test) may connect the moment the line appears:
     // logged before the close, that connection was accepted by the kernel and reset a moment later.
     const lines: Array<{ line: string; isListening: boolean }> = []
-    let server!: Server
-    const started = await startServer((_req, res) => res.end('ok'), {
+    const { server, shutdown } = await startServer((_req, res) => res.end('ok'), {
       log: (line) => lines.push({ line, isListening: server.listening }),
     })
-    server = started.server
-    await started.shutdown.shutdown('SIGTERM')
+    await shutdown.shutdown('SIGTERM')
     expect(lines[0]).toEqual({ line: expect.stringContaining('no new connections'), isListening: false })
   })
 
