@@ -84,6 +84,20 @@ export function createRouteCacheHandler(runtime) {
     )
   }
 
+  /**
+   * A `lastModified` that makes Next.js see a page or route entry as due for a background render
+   * (its revalidate time just passed) and not expired; undefined when there is none.
+   * @param {import('./records.mjs').RouteRecord} record
+   */
+  function dueSince({ lastModified, cacheControl, value }) {
+    if (value.kind !== 'APP_PAGE' && value.kind !== 'APP_ROUTE') return undefined
+    const revalidate = cacheControl?.revalidate
+    if (typeof revalidate !== 'number') return undefined
+    const since = Math.min(lastModified, runtime.now() - revalidate * 1000 - 1)
+    const expire = cacheControl?.expire
+    return typeof expire === 'number' && since + expire * 1000 <= runtime.now() ? undefined : since
+  }
+
   /** @param {unknown} data */
   function parseValue(data) {
     const parsed = routeValueSchema.safeParse(data)
@@ -104,10 +118,13 @@ export function createRouteCacheHandler(runtime) {
     }
 
     /**
-     * A stale entry (a profile such as 'max' marked a tag stale, its expiry still ahead) is a miss
-     * here, and the next request re-renders: this interface cannot say "serve once, refresh in the
-     * background" in a way other instances honour, since Next's own check reads a per-process
-     * tags manifest. Pages invalidated with `expire: 0` or `updateTag` are not stale but expired.
+     * A stale entry (a profile such as 'max' marked a tag stale, its expiry still ahead) is served
+     * once more while Next.js renders it again in the background. This interface has no "stale"
+     * flag that every instance honours (Next's own tag check reads a per-process manifest), so the
+     * entry is handed over with a `lastModified` just past its revalidate time: Next.js then sees it
+     * due, serves it and re-renders (next/dist/server/lib/incremental-cache/index.js). An entry
+     * with no revalidate time, or whose expire time would pass too, is a miss: the next request
+     * renders. Pages invalidated with `expire: 0` or `updateTag` are not stale but expired.
      * @param {string} key
      * @param {unknown} ctx
      */
@@ -117,13 +134,18 @@ export function createRouteCacheHandler(runtime) {
       const found = await this.entries.read(key, (record) =>
         runtime.judge([...record.tags, ...callTags], record.lastModified),
       )
-      if (!found || found.isStale) {
+      if (!found) {
         noteRead(key)
         return null
       }
+      const { value, cacheControl } = found.record
+      if (found.isStale) {
+        noteRead(key)
+        const lastModified = dueSince(found.record)
+        return lastModified === undefined ? null : { lastModified, value, cacheControl }
+      }
       if (isDueForRender(found.record)) noteRead(key)
-      const { lastModified, value, cacheControl } = found.record
-      return { lastModified, value, cacheControl }
+      return { lastModified: found.record.lastModified, value, cacheControl }
     }
 
     /**

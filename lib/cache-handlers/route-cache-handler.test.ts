@@ -216,17 +216,41 @@ describe.each(stores)('route cache handler ($name)', ({ isRedis, skip }) => {
   })
 
   it.skipIf(skip)(
-    "treats a stale tag (a profile's expiry still ahead) as a miss, and the next render as fresh",
+    "serves a page with a stale tag (a profile's expiry still ahead) once more as due, and the next render as fresh",
     async () => {
       const { onA, onB, clock } = setup(isRedis)
       const key = newKey()
-      await onA().set(key, page('v1'), { cacheControl })
+      const life = { revalidate: 60, expire: 3600 }
+      await onA().set(key, page('v1'), { cacheControl: life })
       clock.advance(10)
       await onB().revalidateTag(['comments:hello'], { expire: 3600 })
-      expect(await onA().get(key, pageContext)).toBeNull()
+      // Next.js serves an entry past its revalidate time and re-renders it in the background; one
+      // past its expire time it would render before answering.
+      const stale = await onA().get(key, pageContext)
+      expect(stale?.value).toEqual(page('v1'))
+      const age = clock.now() - (stale?.lastModified ?? clock.now())
+      expect(age).toBeGreaterThan(life.revalidate * 1000)
+      expect(age).toBeLessThan(life.expire * 1000)
       clock.advance(10)
-      await onA().set(key, page('v2'), { cacheControl })
-      expect((await onA().get(key, pageContext))?.value).toEqual(page('v2'))
+      await onA().set(key, page('v2'), { cacheControl: life })
+      expect(await onA().get(key, pageContext)).toMatchObject({ value: page('v2'), lastModified: clock.now() - 10 })
+    },
+  )
+
+  it.skipIf(skip)(
+    'treats a stale page as a miss when it cannot be served as due: no revalidate time, or expiring with it',
+    async () => {
+      const { onA, onB, clock } = setup(isRedis)
+      const [never, together] = [newKey(), newKey()]
+      await onA().set(never, page('v1'), { cacheControl })
+      await onA().set(together, page('v1'), { cacheControl: { revalidate: 60, expire: 60 } })
+      clock.advance(10)
+      await onB().revalidateTag(['comments:hello'], { expire: 3600 })
+      expect(await onA().get(never, pageContext)).toBeNull()
+      expect(await onA().get(together, pageContext)).toBeNull()
+      clock.advance(10)
+      await onA().set(never, page('v2'), { cacheControl })
+      expect((await onA().get(never, pageContext))?.value).toEqual(page('v2'))
     },
   )
 

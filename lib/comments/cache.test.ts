@@ -5,9 +5,11 @@ import { DatabaseNotConfiguredError, DatabaseUnavailableError } from '@/lib/db'
 // only work inside Next.js's renderer: here they are recorded. The database is a stub per test.
 const life: unknown[] = []
 const tags: string[] = []
+const revalidated: Array<{ tag: string; profile: unknown }> = []
 vi.mock('next/cache', () => ({
   cacheLife: (profile: unknown) => void life.push(profile),
   cacheTag: (tag: string) => void tags.push(tag),
+  revalidateTag: (tag: string, profile: unknown) => void revalidated.push({ tag, profile }),
 }))
 const getDb = vi.fn()
 vi.mock('@/lib/db', async (importOriginal) => ({
@@ -15,7 +17,7 @@ vi.mock('@/lib/db', async (importOriginal) => ({
   getDb: () => getDb(),
 }))
 
-const { getCommentCount, getCommentsSnapshot, getRecentComments } = await import('./cache')
+const { getCommentCount, getCommentsSnapshot, getRecentComments, invalidateComments } = await import('./cache')
 
 const row = {
   id: 1,
@@ -79,10 +81,10 @@ describe('getCommentsSnapshot', () => {
 })
 
 describe('getCommentCount and getRecentComments', () => {
-  it("count with the post's tag and the feed with the site-wide one, kept until invalidated", async () => {
+  it("count with the post's count tag and the feed with the site-wide one, kept until invalidated", async () => {
     getDb.mockResolvedValue(database([{ count: 3 }]))
     expect(await getCommentCount('p')).toBe(3)
-    expect(tags).toEqual(['comments:p'])
+    expect(tags).toEqual(['comment-count:p'])
     getDb.mockResolvedValue(database([row]))
     expect(await getRecentComments()).toEqual({
       state: 'loaded',
@@ -98,7 +100,7 @@ describe('getCommentCount and getRecentComments', () => {
         },
       ],
     })
-    expect(tags).toEqual(['comments:p', 'comments'])
+    expect(tags).toEqual(['comment-count:p', 'comments'])
     expect(life).toEqual(['max', 'max'])
   })
 
@@ -118,5 +120,25 @@ describe('getCommentCount and getRecentComments', () => {
     getDb.mockRejectedValue(new DatabaseUnavailableError('down'))
     expect(await getCommentCount('p')).toBeUndefined()
     expect(life).toEqual([{ stale: 30, revalidate: 30, expire: 300 }])
+  })
+})
+
+describe('invalidateComments', () => {
+  afterEach(() => void (revalidated.length = 0))
+
+  it("expires the post's page and the feed at once and leaves the lists' count stale", () => {
+    invalidateComments('p')
+    expect(revalidated).toEqual([
+      { tag: 'comments:p', profile: { expire: 0 } },
+      { tag: 'comments', profile: { expire: 0 } },
+      { tag: 'comment-count:p', profile: 'max' },
+    ])
+  })
+
+  it("expires with the caller's function (updateTag in a Server Action); the count is still only stale", () => {
+    const expired: string[] = []
+    invalidateComments('p', (tag) => expired.push(tag))
+    expect(expired).toEqual(['comments:p', 'comments'])
+    expect(revalidated).toEqual([{ tag: 'comment-count:p', profile: 'max' }])
   })
 })

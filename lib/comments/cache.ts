@@ -1,5 +1,5 @@
 import 'server-only'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife, cacheTag, revalidateTag } from 'next/cache'
 import { isBuildPhase } from '@/lib/build-config'
 import { DatabaseNotConfiguredError, DatabaseUnavailableError, getDb, type Queryable } from '@/lib/db'
 import { renderComment } from './markdown'
@@ -11,16 +11,37 @@ import type { RenderedComment, StoredComment } from './types'
 // invalidates the post's tag (a new published comment, any moderation change), and served from the
 // cache in between: a reader's view runs no query. See docs/decisions/0004-comments-cached-with-the-page.md.
 // The post lists' comment counts and the author's feed of new comments (/comments.xml) are cached
-// the same way: a count with its post's tag, the feed with the site-wide `comments` tag.
+// too: a count with a tag of its own, the feed with the site-wide `comments` tag.
 
-/** The cache tag of a post's comments: its page, its count in the lists and `GET /api/comments` carry it. */
+/** The cache tag of a post's comments: its page and `GET /api/comments` carry it. */
 export const commentsTag = (slug: string) => `comments:${slug}`
+
+/** The tag of a post's comment count: every list showing the post (home, blog pages, tags, archive) carries it. */
+export const commentCountTag = (slug: string) => `comment-count:${slug}`
 
 /** The tag of what lists every post's comments: the feed of new comments. */
 export const ALL_COMMENTS_TAG = 'comments'
 
-/** Every tag a change to a post's comments invalidates: the post's own and the site-wide one. */
-export const commentTagsOf = (slug: string) => [commentsTag(slug), ALL_COMMENTS_TAG]
+/** How a tag is expired at once: `updateTag` in a Server Action, `revalidateTag(tag, { expire: 0 })` elsewhere. */
+export type ExpireTag = (tag: string) => void
+const expireWithRevalidateTag: ExpireTag = (tag) => revalidateTag(tag, { expire: 0 })
+
+/**
+ * Invalidates what a change to a post's comments changes (a new published comment, an edit, any
+ * moderation change), on every instance sharing the cache:
+ * - expired at once, so the next view renders from the database: the post's page and
+ *   `GET /api/comments` (a reader who posts sees the comment on the page they come back to; the
+ *   'max' profile would serve the old page once more) and the feed of new comments;
+ * - stale, so the next view of a list is served from the cache once more while it renders again
+ *   in the background: the post's count in the lists. A flood of comments then never makes a
+ *   reader of the home page wait for a render (e2e/comments-load.spec.ts), and a count is one
+ *   view behind at most.
+ */
+export function invalidateComments(slug: string, expire: ExpireTag = expireWithRevalidateTag): void {
+  expire(commentsTag(slug))
+  expire(ALL_COMMENTS_TAG)
+  revalidateTag(commentCountTag(slug), 'max')
+}
 
 type Unread =
   /** The database could not be read: the page says so, and tries again soon. */
@@ -79,7 +100,7 @@ export async function getCommentsSnapshot(slug: string): Promise<CommentsSnapsho
 /** A post's published comments, for the post lists; undefined when unknown (at build, or the database is down). */
 export async function getCommentCount(slug: string): Promise<number | undefined> {
   'use cache'
-  cacheTag(commentsTag(slug))
+  cacheTag(commentCountTag(slug))
   const read = await readForCache('a comment count', (db) => countPublishedComments(db, slug))
   return read.state === 'loaded' ? read.value : undefined
 }

@@ -9,6 +9,7 @@ process.env.PEER_ADDRESS_SECRET = 'test key for the peer address'
 
 let requestHeaders = new Headers()
 const updated: string[] = []
+const revalidated: Array<{ tag: string; profile: unknown }> = []
 class Redirect extends Error {
   constructor(readonly location: string) {
     super(`redirect to ${location}`)
@@ -19,6 +20,7 @@ vi.mock('next/cache', () => ({
   cacheLife: () => {},
   cacheTag: () => {},
   updateTag: (tag: string) => void updated.push(tag),
+  revalidateTag: (tag: string, profile: unknown) => void revalidated.push({ tag, profile }),
 }))
 vi.mock('next/navigation', () => ({
   redirect: (location: string) => {
@@ -62,6 +64,7 @@ async function submit(fields: Record<string, string>) {
 
 beforeEach(() => {
   updated.length = 0
+  revalidated.length = 0
   requestHeaders = new Headers({
     host: '127.0.0.1:3110',
     [PEER_ADDRESS_HEADER]: formatPeerAddress(`198.51.100.${++client}`, 'test key for the peer address'),
@@ -72,8 +75,9 @@ describe('the comment form without JavaScript', () => {
   it("redirects to the new comment on the post page and expires the post's cached page so it shows there", async () => {
     const answer = await submit({ name: 'Form', body: 'no js\r\nhere' })
     expect(answer.location).toMatch(new RegExp(`^/blog/${slug}#comment-\\d+$`))
-    // The post's page and the site-wide feed of new comments.
+    // The post's page and the site-wide feed of new comments at once; the lists' count goes stale.
     expect(updated).toEqual([`comments:${slug}`, 'comments'])
+    expect(revalidated).toEqual([{ tag: `comment-count:${slug}`, profile: 'max' }])
   })
 
   it('redirects a held comment to the "awaiting moderation" note, with no page to expire', async () => {

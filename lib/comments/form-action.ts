@@ -5,7 +5,7 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getConfig } from '@/lib/config'
 import { getPostBySlug } from '@/lib/posts'
-import { commentTagsOf } from './cache'
+import { invalidateComments } from './cache'
 import { describeFailure, describeServerError, type FailureDescription } from './failures'
 import type { CommentFormState, CommentFormValues } from './form-state'
 import { getOriginPolicy, isCrossSite } from './origin'
@@ -67,7 +67,7 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
   let result
   try {
     result = await submitComment(
-      await getCommentServices(config, (slug) => commentTagsOf(slug).forEach((tag) => updateTag(tag))),
+      await getCommentServices(config, (slug) => invalidateComments(slug, updateTag)),
       parsed.data,
       clientOf(requestHeaders, config),
     )

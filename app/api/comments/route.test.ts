@@ -102,7 +102,7 @@ describe('GET /api/comments', () => {
 })
 
 describe('POST /api/comments', () => {
-  it("201 with the stored comment, which GET then lists; the post's cached page is expired at once", async () => {
+  it("201 with the stored comment, which GET lists; the post's page expired at once, its count stale", async () => {
     revalidated.length = 0
     const response = await post(comment({ name: '  Ada  ', body: 'Hello\r\nworld' }))
     expect(response.status).toBe(201)
@@ -112,6 +112,7 @@ describe('POST /api/comments', () => {
     expect(revalidated).toEqual([
       { tag: `comments:${slug}`, profile: { expire: 0 } },
       { tag: 'comments', profile: { expire: 0 } },
+      { tag: `comment-count:${slug}`, profile: 'max' },
     ])
     expect(await list()).toContainEqual(stored)
   })

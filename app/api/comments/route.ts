@@ -1,6 +1,5 @@
-import { revalidateTag } from 'next/cache'
 import { getConfig } from '@/lib/config'
-import { commentTagsOf, getCommentsSnapshot } from '@/lib/comments/cache'
+import { getCommentsSnapshot, invalidateComments } from '@/lib/comments/cache'
 import { describeFailure, describeServerError } from '@/lib/comments/failures'
 import { renderComment } from '@/lib/comments/markdown'
 import { getOriginPolicy, isCrossSite } from '@/lib/comments/origin'
@@ -22,13 +21,6 @@ export async function GET(request: Request) {
   return errorJson(503, 'unavailable', {}, { 'retry-after': '30' })
 }
 
-// `expire: 0`: the next request for the post re-renders it with the new comment, on every instance
-// sharing the cache (the 'max' profile would serve the old page once more). The post's tag and the
-// site-wide one (the feed of new comments).
-const invalidate = (slug: string) => {
-  for (const tag of commentTagsOf(slug)) revalidateTag(tag, { expire: 0 })
-}
-
 export async function POST(request: Request) {
   const config = getConfig()
   if (isCrossSite(request.headers, getOriginPolicy(config))) return errorJson(403, 'cross-site')
@@ -48,7 +40,7 @@ export async function POST(request: Request) {
   if (!getPostBySlug(parsed.data.slug)) return failureJson(describeFailure({ kind: 'not-found' }))
   try {
     const result = await submitComment(
-      await getCommentServices(config, invalidate),
+      await getCommentServices(config, invalidateComments),
       parsed.data,
       clientOf(request.headers, config),
     )

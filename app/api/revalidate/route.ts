@@ -1,6 +1,5 @@
-import { revalidateTag } from 'next/cache'
 import { getConfig } from '@/lib/config'
-import { ALL_COMMENTS_TAG, commentsTag } from '@/lib/comments/cache'
+import { invalidateComments } from '@/lib/comments/cache'
 import { json } from '@/lib/comments/responses'
 import { checkAuthorization, revalidateRequestSchema } from '@/lib/comments/revalidate'
 import { readJsonBody } from '@/lib/comments/request'
@@ -25,9 +24,8 @@ export async function POST(request: Request) {
     parsed.data.slugs.filter((slug) => getPostBySlug(slug)),
     parsed.data.slugs.filter((slug) => !getPostBySlug(slug)),
   ]
-  // `expire: 0`: the next view of each page re-renders it from the database.
-  for (const slug of known) revalidateTag(commentsTag(slug), { expire: 0 })
-  // The feed of new comments lists every post's.
-  if (known.length > 0) revalidateTag(ALL_COMMENTS_TAG, { expire: 0 })
+  // The next view of each post's page and of the feed renders from the database; the lists' counts
+  // follow in the background.
+  for (const slug of known) invalidateComments(slug)
   return json(200, { revalidated: known, unknown })
 }

@@ -100,7 +100,7 @@ describe('the secret of a new comment', () => {
 })
 
 describe('PATCH /api/comments/<id>', () => {
-  it("200: text checked and normalised as if new, marked edited; the post's page and feed revalidated", async () => {
+  it('200: text checked and normalised as if new, marked edited; page, feed and count invalidated', async () => {
     const { id, secret } = await create()
     revalidated.length = 0
     const response = await patch(id, { body: '  Fixed\r\n\r\n\r\n\r\ntypo  ' }, bearer(secret))
@@ -110,7 +110,7 @@ describe('PATCH /api/comments/<id>', () => {
     expect(comment).toMatchObject({ id, name: 'Ada', body: 'Fixed\n\ntypo', status: 'published' })
     expect(typeof comment.editedAt).toBe('string')
     expect(typeof editableUntil).toBe('string')
-    expect(revalidated).toEqual([`comments:${slug}`, 'comments'])
+    expect(revalidated).toEqual([`comments:${slug}`, 'comments', `comment-count:${slug}`])
     expect((await listed()).find((listedComment) => listedComment.id === id)).toEqual(comment)
   })
 
@@ -123,7 +123,7 @@ describe('PATCH /api/comments/<id>', () => {
     expect((await storedRow(id))?.status).toBe('pending')
     expect((await listed()).some((listedComment) => listedComment.id === id)).toBe(false)
     // It was on the page: the page must drop it.
-    expect(revalidated).toEqual([`comments:${slug}`, 'comments'])
+    expect(revalidated).toEqual([`comments:${slug}`, 'comments', `comment-count:${slug}`])
   })
 
   it('200 without a write (nor an invalidation) when nothing changes', async () => {
@@ -218,7 +218,7 @@ describe('DELETE /api/comments/<id>', () => {
     expect(await response.text()).toBe('')
     expect((await storedRow(id))?.status).toBe('deleted')
     expect((await listed()).some((listedComment) => listedComment.id === id)).toBe(false)
-    expect(revalidated).toEqual([`comments:${slug}`, 'comments'])
+    expect(revalidated).toEqual([`comments:${slug}`, 'comments', `comment-count:${slug}`])
     expect((await remove(id, bearer(secret))).status).toBe(404)
   })
 

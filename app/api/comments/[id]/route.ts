@@ -1,6 +1,5 @@
-import { revalidateTag } from 'next/cache'
 import { getConfig } from '@/lib/config'
-import { commentTagsOf } from '@/lib/comments/cache'
+import { invalidateComments } from '@/lib/comments/cache'
 import { deleteOwnComment, editComment, type EditFailure } from '@/lib/comments/edit'
 import { readBearerSecret } from '@/lib/comments/edit-secret'
 import { renderComment } from '@/lib/comments/markdown'
@@ -14,10 +13,6 @@ import { getCommentServices } from '@/lib/comments/services'
 // A writer's own comment, for COMMENT_EDIT_WINDOW_SECONDS after posting: PATCH { body, name? } edits
 // it, DELETE removes it. The secret the POST answered with goes in `Authorization: Bearer <secret>`
 // (a header, so DELETE needs no body and the secret never sits in a URL or a log of bodies).
-
-const invalidate = (slug: string) => {
-  for (const tag of commentTagsOf(slug)) revalidateTag(tag, { expire: 0 })
-}
 
 const MAX_ID = 2_147_483_647
 
@@ -51,7 +46,7 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/com
     return json(422, { error: 'Some fields are not valid.', fieldErrors: describeProblems(parsed.error).fieldErrors })
   try {
     const result = await editComment(
-      await getCommentServices(getConfig(), invalidate),
+      await getCommentServices(getConfig(), invalidateComments),
       checked.id,
       checked.secret,
       parsed.data,
@@ -67,7 +62,11 @@ export async function DELETE(request: Request, { params }: RouteContext<'/api/co
   const checked = await checkRequest(request, params)
   if (!checked.isOk) return checked.response
   try {
-    const result = await deleteOwnComment(await getCommentServices(getConfig(), invalidate), checked.id, checked.secret)
+    const result = await deleteOwnComment(
+      await getCommentServices(getConfig(), invalidateComments),
+      checked.id,
+      checked.secret,
+    )
     if (result.kind !== 'deleted') return refused(result)
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
   } catch (error) {

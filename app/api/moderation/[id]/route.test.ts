@@ -75,7 +75,12 @@ describe('POST /api/moderation/<id>', () => {
     expect(location.searchParams.get('done')).toBe('approve')
     expect(location.searchParams.get('token')).toBe(token)
     expect((await findComment(await getDb(), comment.id))?.status).toBe('published')
-    expect(revalidated).toEqual([{ tag: `comments:${slug}`, profile: { expire: 0 } }])
+    // The post's page and the feed of new comments at once, the lists' count in the background.
+    expect(revalidated).toEqual([
+      { tag: `comments:${slug}`, profile: { expire: 0 } },
+      { tag: 'comments', profile: { expire: 0 } },
+      { tag: `comment-count:${slug}`, profile: 'max' },
+    ])
   })
 
   it('refuses a post with no Origin, from another site or a sandboxed frame (CSRF), and changes nothing', async () => {

@@ -1,8 +1,7 @@
-import { revalidateTag } from 'next/cache'
 import { cookies } from 'next/headers'
 import { z } from 'zod'
 import { getDb } from '@/lib/db'
-import { commentsTag } from '@/lib/comments/cache'
+import { invalidateComments } from '@/lib/comments/cache'
 import {
   adminCookieName,
   getAdminPassword,
@@ -61,8 +60,9 @@ export async function POST(request: Request, { params }: RouteContext<'/api/mode
   }
   const updated = await setCommentStatus(await getDb(), id, statusAfter[action])
   if (!updated) return text(404, 'There is no such comment.')
-  // Like the CLI: the post's page shows the change on its next view, on every instance.
-  revalidateTag(commentsTag(updated.slug), { expire: 0 })
+  // Like the CLI: the post's page and the feed of new comments show the change on their next view,
+  // on every instance.
+  invalidateComments(updated.slug)
   const back =
     from === 'admin'
       ? `/admin/comments?done=${action}&id=${id}`
