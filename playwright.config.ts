@@ -87,8 +87,10 @@ export default defineConfig({
         SITE_URL: fixtureURL,
         PGLITE_DIR: `${E2E_DATA}/fixture-site/pglite`,
         DATABASE_URL: '',
-        // Generous limits: the tests share one client address. e2e/instances.spec.ts and
-        // e2e/comments-load.spec.ts start servers of their own to test 429.
+        // Each test attempt is a client of its own: e2e/fixtures.ts names it in X-Forwarded-For, the
+        // one proxy hop trusted here (the real site's servers trust none). Generous limits all the
+        // same; e2e/instances.spec.ts and e2e/comments-load.spec.ts start servers of their own to test 429.
+        TRUST_PROXY_HOPS: '1',
         COMMENT_RATE_LIMIT: '10000',
         COMMENT_RATE_LIMIT_POST: '10000',
         COMMENT_RATE_LIMIT_SITE: '100000',
